@@ -1,0 +1,948 @@
+/* decode.c - the decoder engine.
+ *
+ * Order of work, as the bytes come (SDM vol. 2, chapter 2):
+ *   1. legacy prefixes and REX (prefix groups: last one of a group wins,
+ *      REX counts only right before the opcode);
+ *   2. the opcode escape: 0F, 0F 38, 0F 3A, 0F 0F (3DNow!), or a VEX (C4/C5),
+ *      EVEX (62) or XOP (8F) prefix, which outside 64-bit mode are only
+ *      prefixes when the next byte could not be a ModRM of LES/LDS/BOUND/POP;
+ *   3. the walk from the opcode through the map's decision tree to a form,
+ *      reading ModRM when a node (or the form) needs it;
+ *   4. validity checks that depend on the form (mode, LOCK, ModRM.mod,
+ *      VEX/EVEX field policies);
+ *   5. SIB and displacement, then the operands in order, reading
+ *      immediates as they come.
+ * Every byte is fetched through fetch(), which enforces both `avail` and the
+ * 15-byte limit, so the decoder can never read past either.
+ */
+#include <string.h>
+
+#include "tables.h"
+
+struct decoder {
+	const uint8_t *bytes;
+	size_t avail;
+	unsigned pos;
+	enum x86_mode mode;
+	struct x86_insn *insn;
+
+	/* Legacy prefixes. */
+	uint8_t last_f2f3;  /* 0, 0xF2 or 0xF3: the last of the two seen */
+	uint8_t has_66, has_67, has_lock;
+	uint8_t segment;    /* enum x86_reg of the effective override, or NONE */
+	uint8_t mandatory;  /* prefix consumed as a mandatory prefix: 0, 0x66, 0xF3, 0xF2 */
+
+	/* Register-extension and vector fields, from REX, VEX, EVEX or XOP,
+	 * un-inverted: 1 means "add 8" (r, x, b) or "add 16" (r2, v2). */
+	uint8_t r, x, b, w, r2, v2;
+	uint8_t vvvv;       /* 0-15 */
+	uint8_t pp;         /* VEX/EVEX/XOP implied prefix: 0 none, 1 66, 2 F3, 3 F2 */
+	uint8_t vl;         /* vector length: 0 = 128, 1 = 256, 2 = 512 */
+	uint8_t ll_raw;     /* EVEX.L'L as encoded (rounding control when b) */
+	uint8_t vex_like;   /* VEX, EVEX or XOP */
+};
+
+/* ---- byte fetching ---------------------------------------------------- */
+
+static int fetch(struct decoder *d, uint8_t *out)
+{
+	if (d->pos >= X86_MAX_INSN_LENGTH)
+		return X86_DECODE_TOO_LONG;
+	if (d->pos >= d->avail)
+		return X86_DECODE_TRUNCATED;
+	*out = d->bytes[d->pos++];
+	return 0;
+}
+
+/* Reads an n-byte little-endian value. */
+static int fetch_le(struct decoder *d, unsigned n, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (unsigned i = 0; i < n; i++) {
+		uint8_t byte;
+		int err = fetch(d, &byte);
+		if (err)
+			return err;
+		v |= (uint64_t)byte << (8 * i);
+	}
+	*out = v;
+	return 0;
+}
+
+static int64_t sign_extend(uint64_t v, unsigned bytes)
+{
+	unsigned shift = 64 - 8 * bytes;
+	return bytes >= 8 ? (int64_t)v : (int64_t)(v << shift) >> shift;
+}
+
+static int need_modrm(struct decoder *d)
+{
+	if (d->insn->has_modrm)
+		return 0;
+	int err = fetch(d, &d->insn->modrm);
+	if (err)
+		return err;
+	d->insn->has_modrm = 1;
+	return 0;
+}
+
+static unsigned modrm_mod(const struct decoder *d) { return d->insn->modrm >> 6; }
+static unsigned modrm_reg(const struct decoder *d) { return (d->insn->modrm >> 3) & 7; }
+static unsigned modrm_rm(const struct decoder *d) { return d->insn->modrm & 7; }
+
+/* ---- sizes -------------------------------------------------------------- */
+
+/* Effective operand size (SDM vol. 1, 3.6 and vol. 2, 2.2.1.2). */
+static unsigned operand_size(const struct decoder *d, uint32_t flags)
+{
+	int p66 = d->has_66 && d->mandatory != 0x66;
+	if (d->mode == X86_MODE_64) {
+		if (flags & X86_F_F64)
+			return 64;
+		if (d->w) /* REX.W, or VEX.W for VEX-encoded GPR forms */
+			return 64;
+		if (p66)
+			return 16;
+		return (flags & X86_F_D64) ? 64 : 32;
+	}
+	unsigned def = d->mode == X86_MODE_32 ? 32 : 16;
+	return p66 ? 48 - def : def;
+}
+
+static unsigned address_size(const struct decoder *d)
+{
+	if (d->mode == X86_MODE_64)
+		return d->has_67 ? 32 : 64;
+	unsigned def = d->mode == X86_MODE_32 ? 32 : 16;
+	return d->has_67 ? 48 - def : def;
+}
+
+static unsigned vector_bits(const struct decoder *d)
+{
+	return d->vex_like ? 128u << d->vl : 128u;
+}
+
+/* Bits an operand of type `ot` stands for. */
+static unsigned type_bits(const struct decoder *d, enum x86_ot ot)
+{
+	unsigned osize = d->insn->operand_size;
+	switch (ot) {
+	case X86_OT_none: return 0;
+	case X86_OT_a: return 2 * osize;
+	case X86_OT_b: return 8;
+	case X86_OT_bs: return osize;
+	case X86_OT_w: return 16;
+	case X86_OT_d: return 32;
+	case X86_OT_q: return 64;
+	case X86_OT_dq: return 128;
+	case X86_OT_qq: return 256;
+	case X86_OT_oq: return 512;
+	case X86_OT_v: return osize;
+	case X86_OT_z: return osize == 16 ? 16 : 32;
+	case X86_OT_y: return osize == 64 ? 64 : 32;
+	case X86_OT_p: return osize + 16;
+	case X86_OT_s: return d->mode == X86_MODE_64 ? 80 : 48;
+	case X86_OT_x: return vector_bits(d);
+	case X86_OT_h: return vector_bits(d) / 2;
+	case X86_OT_qt: return vector_bits(d) / 4;
+	case X86_OT_e: return vector_bits(d) / 8;
+	case X86_OT_ps: return vector_bits(d);
+	case X86_OT_pd: return vector_bits(d);
+	case X86_OT_ss: return 32;
+	case X86_OT_sd: return 64;
+	case X86_OT_pi: return 64;
+	case X86_OT_t: return 80;
+	case X86_OT_fenv: return osize == 16 ? 14 * 8 : 28 * 8;
+	case X86_OT_fstate: return osize == 16 ? 94 * 8 : 108 * 8;
+	case X86_OT_fx: return 512 * 8;
+	case X86_OT_u: return 0;
+	default: return 0;
+	}
+}
+
+/* ---- registers ------------------------------------------------------------ */
+
+static uint8_t gpr(const struct decoder *d, unsigned bits, unsigned num)
+{
+	switch (bits) {
+	case 8:
+		/* Without REX, encodings 4-7 are AH, CH, DH, BH (SDM vol. 2, 2.2.1.2). */
+		if (!d->insn->rex && !d->vex_like && num >= 4 && num < 8)
+			return X86_REG_AH + num - 4;
+		return X86_REG_AL + num;
+	case 16: return X86_REG_AX + num;
+	case 32: return X86_REG_EAX + num;
+	default: return X86_REG_RAX + num;
+	}
+}
+
+static uint8_t vector_reg(unsigned bits, unsigned num)
+{
+	if (bits > 256)
+		return X86_REG_ZMM0 + num;
+	if (bits > 128)
+		return X86_REG_YMM0 + num;
+	return X86_REG_XMM0 + num;
+}
+
+/* ---- ModRM memory operands ---------------------------------------------- */
+
+static uint8_t default_segment_for_base(uint8_t base)
+{
+	switch (base) {
+	case X86_REG_SP: case X86_REG_BP:
+	case X86_REG_ESP: case X86_REG_EBP:
+	case X86_REG_RSP: case X86_REG_RBP:
+		return X86_REG_SS;
+	default:
+		return X86_REG_DS;
+	}
+}
+
+/* Parses SIB and displacement of a memory ModRM into d->insn's scratch
+ * operand. `vsib_bits` is the index vector's size for VSIB forms, else 0. */
+static int decode_memory(struct decoder *d, struct x86_mem *m, unsigned vsib_bits)
+{
+	struct x86_insn *insn = d->insn;
+	unsigned mod = modrm_mod(d), rm = modrm_rm(d);
+	unsigned asize = insn->address_size;
+	unsigned disp_bytes = 0;
+	int err;
+
+	memset(m, 0, sizeof *m);
+	m->scale = 1;
+	if (asize == 16) {
+		/* SDM vol. 2, Table 2-1. */
+		static const uint8_t base16[8] = { X86_REG_BX, X86_REG_BX, X86_REG_BP, X86_REG_BP,
+						   X86_REG_SI, X86_REG_DI, X86_REG_BP, X86_REG_BX };
+		static const uint8_t index16[8] = { X86_REG_SI, X86_REG_DI, X86_REG_SI, X86_REG_DI,
+						    0, 0, 0, 0 };
+		if (vsib_bits)
+			return X86_DECODE_INVALID;
+		m->base = base16[rm];
+		m->index = index16[rm];
+		if (mod == 0 && rm == 6) {
+			m->base = X86_REG_NONE;
+			disp_bytes = 2;
+		} else {
+			disp_bytes = mod == 1 ? 1 : mod == 2 ? 2 : 0;
+		}
+	} else {
+		uint8_t reg0 = asize == 64 ? X86_REG_RAX : X86_REG_EAX;
+		if (rm == 4) {
+			err = fetch(d, &insn->sib);
+			if (err)
+				return err;
+			insn->has_sib = 1;
+			unsigned scale = insn->sib >> 6, index = ((insn->sib >> 3) & 7) | d->x << 3;
+			unsigned base = (insn->sib & 7) | d->b << 3;
+			m->scale = 1u << scale;
+			if (vsib_bits)
+				m->index = vector_reg(vsib_bits, index | d->v2 << 4);
+			else if (index != 4)
+				m->index = reg0 + index;
+			if ((insn->sib & 7) == 5 && mod == 0) {
+				m->base = X86_REG_NONE;
+				disp_bytes = 4;
+			} else {
+				m->base = reg0 + base;
+			}
+		} else if (vsib_bits) {
+			return X86_DECODE_INVALID; /* VSIB needs a SIB byte */
+		} else if (rm == 5 && mod == 0) {
+			disp_bytes = 4;
+			if (d->mode == X86_MODE_64)
+				m->base = asize == 64 ? X86_REG_RIP : X86_REG_EIP;
+		} else {
+			m->base = reg0 + (rm | d->b << 3);
+		}
+		if (mod == 1)
+			disp_bytes = 1;
+		else if (mod == 2)
+			disp_bytes = 4;
+	}
+	if (disp_bytes) {
+		uint64_t raw;
+		insn->disp_offset = (uint8_t)d->pos;
+		err = fetch_le(d, disp_bytes, &raw);
+		if (err)
+			return err;
+		m->disp = sign_extend(raw, disp_bytes);
+		m->disp_size = (uint8_t)disp_bytes;
+	}
+	m->segment = d->segment != X86_REG_NONE ? d->segment : default_segment_for_base(m->base);
+	return 0;
+}
+
+/* ---- the walk through the opcode maps ------------------------------------- */
+
+static int walk(struct decoder *d, const struct x86_node *n, unsigned *form)
+{
+	int err;
+	for (;;) {
+		switch (n->kind) {
+		case X86_N_FORM:
+			*form = n->form;
+			return 0;
+		case X86_N_LINK:
+			n = n->child;
+			break;
+		case X86_N_REG:
+			if ((err = need_modrm(d)))
+				return err;
+			n = &n->child[modrm_reg(d)];
+			break;
+		case X86_N_RM:
+			if ((err = need_modrm(d)))
+				return err;
+			n = &n->child[modrm_rm(d)];
+			break;
+		case X86_N_MOD:
+			if ((err = need_modrm(d)))
+				return err;
+			n = &n->child[modrm_mod(d) == 3];
+			break;
+		case X86_N_PREFIX: {
+			unsigned column;
+			if (d->vex_like) {
+				column = d->pp;
+			} else {
+				/* F2/F3 take precedence over 66 (SDM vol. 2, 2.1.2 and
+				 * the "mandatory prefix" notes of each SSE instruction). */
+				column = d->last_f2f3 == 0xF3 ? 2 : d->last_f2f3 == 0xF2 ? 3 : d->has_66 ? 1 : 0;
+				static const uint8_t byte_of_column[4] = { 0, 0x66, 0xF3, 0xF2 };
+				d->mandatory = byte_of_column[column];
+			}
+			n = &n->child[column];
+			break;
+		}
+		case X86_N_MODE64:
+			n = &n->child[d->mode == X86_MODE_64];
+			break;
+		case X86_N_OSIZE: {
+			unsigned osize = operand_size(d, 0);
+			n = &n->child[osize == 16 ? 0 : osize == 32 ? 1 : 2];
+			break;
+		}
+		case X86_N_ASIZE: {
+			unsigned asize = address_size(d);
+			n = &n->child[asize == 16 ? 0 : asize == 32 ? 1 : 2];
+			break;
+		}
+		case X86_N_W:
+			n = &n->child[d->w];
+			break;
+		case X86_N_VEXL:
+			n = &n->child[d->vl];
+			break;
+		case X86_N_REXB:
+			n = &n->child[d->b];
+			break;
+		default:
+			return X86_DECODE_INVALID;
+		}
+	}
+}
+
+/* ---- operands ------------------------------------------------------------ */
+
+static int am_uses_modrm(enum x86_am am)
+{
+	switch (am) {
+	case X86_AM_C: case X86_AM_D: case X86_AM_E: case X86_AM_G: case X86_AM_M:
+	case X86_AM_N: case X86_AM_P: case X86_AM_Q: case X86_AM_R: case X86_AM_S:
+	case X86_AM_U: case X86_AM_V: case X86_AM_W: case X86_AM_Rmod: case X86_AM_MVSIB:
+	case X86_AM_KG: case X86_AM_KE: case X86_AM_KR: case X86_AM_BNDG: case X86_AM_BNDE:
+	case X86_AM_TG: case X86_AM_TR: case X86_AM_STi:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int am_is_vvvv(enum x86_am am)
+{
+	return am == X86_AM_H || am == X86_AM_B || am == X86_AM_KH || am == X86_AM_TH;
+}
+
+/* Which ModRM.mod values an addressing method accepts: 1 = memory only,
+ * 2 = register only, 0 = both (or not ModRM.rm at all). */
+static int am_mod_rule(enum x86_am am)
+{
+	switch (am) {
+	case X86_AM_M: case X86_AM_MVSIB:
+		return 1;
+	case X86_AM_N: case X86_AM_R: case X86_AM_U: case X86_AM_KR: case X86_AM_TR:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+static int read_immediate(struct decoder *d, unsigned bytes, int sign, struct x86_operand *op)
+{
+	uint64_t raw;
+	if (!d->insn->imm_offset)
+		d->insn->imm_offset = (uint8_t)d->pos;
+	int err = fetch_le(d, bytes, &raw);
+	if (err)
+		return err;
+	op->imm = sign ? sign_extend(raw, bytes) : (int64_t)raw;
+	op->imm_size = (uint8_t)bytes;
+	return 0;
+}
+
+static void set_reg(struct x86_operand *op, uint8_t reg, unsigned bits)
+{
+	op->kind = X86_OP_REG;
+	op->reg = reg;
+	op->size = (uint16_t)bits;
+}
+
+/* The register or memory operand named by ModRM.rm. `mem` is the already
+ * decoded memory operand. */
+static void rm_operand(const struct decoder *d, const struct x86_mem *mem, uint8_t reg,
+		       unsigned bits, struct x86_operand *op)
+{
+	if (modrm_mod(d) == 3) {
+		set_reg(op, reg, bits);
+	} else {
+		op->kind = X86_OP_MEM;
+		op->mem = *mem;
+		op->size = (uint16_t)bits;
+	}
+}
+
+static int decode_operand(struct decoder *d, struct x86_opspec spec, const struct x86_mem *mem,
+			  struct x86_operand *op)
+{
+	struct x86_insn *insn = d->insn;
+	unsigned bits = type_bits(d, spec.ot);
+	unsigned reg = modrm_reg(d) | d->r << 3;
+	unsigned rm = modrm_rm(d) | d->b << 3;
+	unsigned vreg = reg | d->r2 << 4;
+	unsigned vrm = rm | (insn->encoding == X86_ENC_EVEX ? d->x << 4 : 0);
+	unsigned vvvv = d->vvvv | d->v2 << 4;
+	int err;
+
+	memset(op, 0, sizeof *op);
+	switch ((enum x86_am)spec.am) {
+	case X86_AM_E: case X86_AM_R: case X86_AM_M:
+		rm_operand(d, mem, gpr(d, bits, rm), bits, op);
+		return 0;
+	case X86_AM_Rmod:
+		set_reg(op, gpr(d, bits, rm), bits);
+		return 0;
+	case X86_AM_G:
+		set_reg(op, gpr(d, bits, reg), bits);
+		return 0;
+	case X86_AM_B:
+		set_reg(op, gpr(d, bits, d->vvvv), bits);
+		return 0;
+	case X86_AM_Z:
+		set_reg(op, gpr(d, bits, (insn->opcode & 7) | d->b << 3), bits);
+		return 0;
+	case X86_AM_C:
+		/* CR0, CR2-CR4 and CR8 exist (SDM vol. 3A, 2.5); others #UD. */
+		if (!(reg == 0 || (reg >= 2 && reg <= 4) || reg == 8))
+			return X86_DECODE_INVALID;
+		set_reg(op, X86_REG_CR0 + reg, bits);
+		return 0;
+	case X86_AM_D:
+		if (reg > 7) /* REX.R with MOV DR is #UD (SDM vol. 2, MOV-Debug Registers) */
+			return X86_DECODE_INVALID;
+		set_reg(op, X86_REG_DR0 + reg, bits);
+		return 0;
+	case X86_AM_S:
+		if (modrm_reg(d) > 5)
+			return X86_DECODE_INVALID;
+		set_reg(op, X86_REG_ES + modrm_reg(d), bits);
+		return 0;
+	case X86_AM_P:
+		set_reg(op, X86_REG_MM0 + modrm_reg(d), bits);
+		return 0;
+	case X86_AM_N: case X86_AM_Q:
+		rm_operand(d, mem, X86_REG_MM0 + modrm_rm(d), bits, op);
+		return 0;
+	case X86_AM_V:
+		set_reg(op, vector_reg(bits, vreg), bits);
+		return 0;
+	case X86_AM_U: case X86_AM_W:
+		rm_operand(d, mem, vector_reg(bits, vrm), bits, op);
+		return 0;
+	case X86_AM_H:
+		set_reg(op, vector_reg(bits, vvvv), bits);
+		return 0;
+	case X86_AM_L: {
+		uint64_t raw;
+		if (!insn->imm_offset)
+			insn->imm_offset = (uint8_t)d->pos;
+		if ((err = fetch_le(d, 1, &raw)))
+			return err;
+		unsigned num = (unsigned)raw >> 4;
+		if (d->mode != X86_MODE_64)
+			num &= 7;
+		set_reg(op, vector_reg(bits, num), bits);
+		return 0;
+	}
+	case X86_AM_MVSIB:
+		op->kind = X86_OP_MEM;
+		op->mem = *mem;
+		op->size = (uint16_t)bits;
+		return 0;
+	case X86_AM_KG:
+		set_reg(op, X86_REG_K0 + modrm_reg(d), bits);
+		return 0;
+	case X86_AM_KE: case X86_AM_KR:
+		rm_operand(d, mem, X86_REG_K0 + modrm_rm(d), bits, op);
+		return 0;
+	case X86_AM_KH:
+		set_reg(op, X86_REG_K0 + (d->vvvv & 7), bits);
+		return 0;
+	case X86_AM_BNDG:
+		if (reg > 3)
+			return X86_DECODE_INVALID;
+		set_reg(op, X86_REG_BND0 + reg, bits);
+		return 0;
+	case X86_AM_BNDE:
+		if (modrm_mod(d) == 3 && rm > 3)
+			return X86_DECODE_INVALID;
+		rm_operand(d, mem, X86_REG_BND0 + (rm & 3), bits, op);
+		return 0;
+	case X86_AM_TG:
+		set_reg(op, X86_REG_TMM0 + (reg & 7), bits);
+		return 0;
+	case X86_AM_TR:
+		set_reg(op, X86_REG_TMM0 + (rm & 7), bits);
+		return 0;
+	case X86_AM_TH:
+		set_reg(op, X86_REG_TMM0 + (d->vvvv & 7), bits);
+		return 0;
+	case X86_AM_I: {
+		op->kind = X86_OP_IMM;
+		op->size = (uint16_t)bits;
+		switch ((enum x86_ot)spec.ot) {
+		case X86_OT_b: return read_immediate(d, 1, 0, op);
+		case X86_OT_bs: return read_immediate(d, 1, 1, op);
+		case X86_OT_w: return read_immediate(d, 2, 0, op);
+		case X86_OT_d: return read_immediate(d, 4, 0, op);
+		case X86_OT_q: return read_immediate(d, 8, 0, op);
+		/* Iz is sign-extended to a 64-bit operand (SDM vol. 2, 2.2.1.5). */
+		case X86_OT_z: return read_immediate(d, insn->operand_size == 16 ? 2 : 4, 1, op);
+		case X86_OT_v: return read_immediate(d, insn->operand_size / 8, 0, op);
+		default: return X86_DECODE_INVALID;
+		}
+	}
+	case X86_AM_J:
+		op->kind = X86_OP_REL;
+		op->size = (uint16_t)insn->operand_size;
+		return read_immediate(d, spec.ot == X86_OT_b ? 1 : insn->operand_size == 16 ? 2 : 4, 1, op);
+	case X86_AM_A: {
+		op->kind = X86_OP_FAR;
+		op->size = (uint16_t)bits;
+		if ((err = read_immediate(d, insn->operand_size == 16 ? 2 : 4, 0, op)))
+			return err;
+		uint64_t sel;
+		if ((err = fetch_le(d, 2, &sel)))
+			return err;
+		op->selector = (uint16_t)sel;
+		op->imm_size += 2;
+		return 0;
+	}
+	case X86_AM_O: {
+		/* moffs: an address-size offset, no ModRM (SDM vol. 2, MOV). */
+		uint64_t raw;
+		unsigned bytes = insn->address_size / 8;
+		insn->disp_offset = (uint8_t)d->pos;
+		if ((err = fetch_le(d, bytes, &raw)))
+			return err;
+		op->kind = X86_OP_MEM;
+		op->size = (uint16_t)bits;
+		op->mem.segment = d->segment != X86_REG_NONE ? d->segment : X86_REG_DS;
+		op->mem.scale = 1;
+		op->mem.disp = (int64_t)raw;
+		op->mem.disp_size = (uint8_t)bytes;
+		return 0;
+	}
+	case X86_AM_X: case X86_AM_Y: {
+		unsigned asize = insn->address_size;
+		uint8_t base0 = asize == 16 ? X86_REG_AX : asize == 32 ? X86_REG_EAX : X86_REG_RAX;
+		op->kind = X86_OP_MEM;
+		op->size = (uint16_t)bits;
+		op->mem.scale = 1;
+		if (spec.am == X86_AM_X) {
+			op->mem.base = base0 + 6; /* rSI */
+			op->mem.segment = d->segment != X86_REG_NONE ? d->segment : X86_REG_DS;
+		} else {
+			op->mem.base = base0 + 7; /* rDI, always ES (SDM vol. 2, STOS) */
+			op->mem.segment = X86_REG_ES;
+		}
+		return 0;
+	}
+	case X86_AM_rAX: set_reg(op, gpr(d, bits, 0), bits); return 0;
+	case X86_AM_rCX: set_reg(op, gpr(d, bits, 1), bits); return 0;
+	case X86_AM_rDX: set_reg(op, gpr(d, bits, 2), bits); return 0;
+	case X86_AM_rBX: set_reg(op, gpr(d, bits, 3), bits); return 0;
+	case X86_AM_ES: case X86_AM_CS: case X86_AM_SS:
+	case X86_AM_DS: case X86_AM_FS: case X86_AM_GS:
+		set_reg(op, X86_REG_ES + (spec.am - X86_AM_ES), 16);
+		return 0;
+	case X86_AM_ONE:
+		op->kind = X86_OP_IMM;
+		op->size = 8;
+		op->imm = 1;
+		return 0;
+	case X86_AM_ST0:
+		set_reg(op, X86_REG_ST0, 80);
+		return 0;
+	case X86_AM_STi:
+		set_reg(op, X86_REG_ST0 + modrm_rm(d), 80);
+		return 0;
+	case X86_AM_XMM0:
+		set_reg(op, X86_REG_XMM0, 128);
+		return 0;
+	case X86_AM_none: case X86_AM_COUNT:
+		break;
+	}
+	return X86_DECODE_INVALID;
+}
+
+/* ---- encodings --------------------------------------------------------- */
+
+/* VEX (SDM vol. 2, 2.3), XOP (AMD APM vol. 4, 1.1). `byte0` is C4, C5 or 8F. */
+static int read_vex(struct decoder *d, uint8_t byte0, const struct x86_node **root)
+{
+	uint8_t b1, b2;
+	int err;
+	unsigned map;
+
+	if ((err = fetch(d, &b1)))
+		return err;
+	if (byte0 == 0xC5) {
+		map = 1;
+		d->r = !(b1 & 0x80);
+		b2 = b1;
+	} else {
+		if ((err = fetch(d, &b2)))
+			return err;
+		d->r = !(b1 & 0x80);
+		d->x = !(b1 & 0x40);
+		d->b = !(b1 & 0x20);
+		map = b1 & 0x1F;
+		d->w = b2 >> 7;
+	}
+	d->vvvv = (~b2 >> 3) & 15;
+	d->vl = (b2 >> 2) & 1;
+	d->pp = b2 & 3;
+	d->vex_like = 1;
+	if (d->mode != X86_MODE_64) {
+		/* Outside 64-bit mode R, X, B and vvvv[3] are not register
+		 * extensions (SDM vol. 2, 2.3.5). */
+		d->r = d->x = d->b = 0;
+		d->vvvv &= 7;
+	}
+	if (byte0 == 0x8F) {
+		d->insn->encoding = X86_ENC_XOP;
+		if (map < 8 || map > 10)
+			return X86_DECODE_INVALID;
+		*root = x86_map_xop[map - 8];
+	} else {
+		d->insn->encoding = X86_ENC_VEX;
+		if (map < 1 || map > 3)
+			return X86_DECODE_INVALID;
+		*root = x86_map_vex[map];
+	}
+	d->insn->map = (uint8_t)map;
+	return 0;
+}
+
+/* EVEX (SDM vol. 2, 2.7). */
+static int read_evex(struct decoder *d, const struct x86_node **root)
+{
+	uint8_t p0, p1, p2;
+	int err;
+	if ((err = fetch(d, &p0)) || (err = fetch(d, &p1)) || (err = fetch(d, &p2)))
+		return err;
+	d->insn->encoding = X86_ENC_EVEX;
+	d->vex_like = 1;
+	d->r = !(p0 & 0x80);
+	d->x = !(p0 & 0x40);
+	d->b = !(p0 & 0x20);
+	d->r2 = !(p0 & 0x10);
+	unsigned map = p0 & 7;
+	d->w = p1 >> 7;
+	d->vvvv = (~p1 >> 3) & 15;
+	d->pp = p1 & 3;
+	d->insn->evex_z = p2 >> 7;
+	d->ll_raw = (p2 >> 5) & 3;
+	d->insn->evex_b = (p2 >> 4) & 1;
+	d->v2 = !(p2 & 0x08);
+	d->insn->evex_aaa = p2 & 7;
+	d->vl = d->ll_raw;
+	if (d->mode != X86_MODE_64) {
+		d->r = d->x = d->b = d->r2 = 0;
+		d->vvvv &= 7;
+		d->v2 = 0;
+	}
+	/* P0 bit 3 and P1 bit 2 are fixed (0 and 1). */
+	if ((p0 & 0x08) || !(p1 & 0x04))
+		return X86_DECODE_INVALID;
+	if (map != 1 && map != 2 && map != 3 && map != 5 && map != 6)
+		return X86_DECODE_INVALID;
+	d->insn->map = (uint8_t)map;
+	*root = x86_map_evex[map];
+	return 0;
+}
+
+/* Checks of the EVEX fields against what the form allows. */
+static int check_evex(struct decoder *d, const struct x86_form_info *fi)
+{
+	struct x86_insn *insn = d->insn;
+	int reg_form = insn->has_modrm && modrm_mod(d) == 3;
+	if (insn->evex_b) {
+		if (reg_form) {
+			if (!(fi->flags & (X86_F_EVEX_ER | X86_F_EVEX_SAE)))
+				return X86_DECODE_INVALID;
+			d->vl = 2; /* L'L is the rounding control; the length is 512 */
+		} else if (!(fi->flags & X86_F_EVEX_B)) {
+			return X86_DECODE_INVALID;
+		}
+	} else if (d->ll_raw == 3) {
+		return X86_DECODE_INVALID;
+	}
+	if (insn->evex_z && !(fi->flags & X86_F_EVEX_Z))
+		return X86_DECODE_INVALID;
+	if ((fi->flags & X86_F_EVEX_NOMASK) && insn->evex_aaa)
+		return X86_DECODE_INVALID;
+	if ((fi->flags & X86_F_EVEX_MASKREQ) && !insn->evex_aaa)
+		return X86_DECODE_INVALID;
+	return 0;
+}
+
+/* Checks of VEX-like fields common to VEX, EVEX and XOP. */
+static int check_vex(struct decoder *d, const struct x86_form_info *fi)
+{
+	int uses_vvvv = 0;
+	for (unsigned i = 0; i < fi->noperands; i++)
+		uses_vvvv |= am_is_vvvv(fi->op[i].am);
+	/* An unused vvvv must be 1111b (stored inverted: 0 here), and so must
+	 * EVEX.V' (SDM vol. 2, 2.3.6 and 2.7.1). */
+	if (!uses_vvvv && (d->vvvv || (d->insn->encoding == X86_ENC_EVEX && d->v2)))
+		return X86_DECODE_INVALID;
+	if ((fi->flags & X86_F_L0) && d->vl != 0)
+		return X86_DECODE_INVALID;
+	if ((fi->flags & X86_F_L1) && d->vl != 1)
+		return X86_DECODE_INVALID;
+	if ((fi->flags & X86_F_W0) && d->w && (d->mode == X86_MODE_64 || !(fi->flags & X86_F_WIG32)))
+		return X86_DECODE_INVALID;
+	if ((fi->flags & X86_F_W1) && !d->w && (d->mode == X86_MODE_64 || !(fi->flags & X86_F_WIG32)))
+		return X86_DECODE_INVALID;
+	if (fi->flags & X86_F_LIG)
+		d->vl = d->insn->encoding == X86_ENC_EVEX && d->vl == 3 ? 2 : d->vl;
+	if (d->insn->encoding == X86_ENC_EVEX)
+		return check_evex(d, fi);
+	return 0;
+}
+
+/* ---- prefixes ---------------------------------------------------------------- */
+
+static int read_prefixes(struct decoder *d, uint8_t *opcode)
+{
+	struct x86_insn *insn = d->insn;
+	for (;;) {
+		uint8_t byte;
+		int err = fetch(d, &byte);
+		if (err)
+			return err;
+		uint8_t seg = X86_REG_NONE;
+		switch (byte) {
+		case 0xF0: insn->prefixes |= X86_PREFIX_LOCK; d->has_lock = 1; break;
+		case 0xF2: insn->prefixes |= X86_PREFIX_REPNE; d->last_f2f3 = byte; break;
+		case 0xF3: insn->prefixes |= X86_PREFIX_REP; d->last_f2f3 = byte; break;
+		case 0x66: insn->prefixes |= X86_PREFIX_OPSIZE; d->has_66 = 1; break;
+		case 0x67: insn->prefixes |= X86_PREFIX_ADDRSIZE; d->has_67 = 1; break;
+		case 0x26: insn->prefixes |= X86_PREFIX_ES; seg = X86_REG_ES; break;
+		case 0x2E: insn->prefixes |= X86_PREFIX_CS; seg = X86_REG_CS; break;
+		case 0x36: insn->prefixes |= X86_PREFIX_SS; seg = X86_REG_SS; break;
+		case 0x3E: insn->prefixes |= X86_PREFIX_DS; seg = X86_REG_DS; break;
+		case 0x64: insn->prefixes |= X86_PREFIX_FS; seg = X86_REG_FS; break;
+		case 0x65: insn->prefixes |= X86_PREFIX_GS; seg = X86_REG_GS; break;
+		default:
+			if (d->mode == X86_MODE_64 && (byte & 0xF0) == 0x40) {
+				insn->rex = byte; /* the last REX wins, if nothing follows */
+				continue;
+			}
+			*opcode = byte;
+			return 0;
+		}
+		/* A legacy prefix after REX makes that REX ignored (SDM vol. 2, 2.2.1). */
+		insn->rex = 0;
+		if (seg != X86_REG_NONE) {
+			/* In 64-bit mode ES, CS, SS and DS overrides are ignored
+			 * (SDM vol. 1, 3.3.7.1), and do not undo an FS or GS one. */
+			if (d->mode != X86_MODE_64)
+				d->segment = seg;
+			else if (seg == X86_REG_FS || seg == X86_REG_GS)
+				d->segment = seg;
+		}
+	}
+}
+
+/* ---- the entry point ---------------------------------------------------------- */
+
+int x86_decode(const uint8_t *p, size_t avail, enum x86_mode mode, struct x86_insn *out)
+{
+	struct decoder d;
+	const struct x86_node *root = x86_map_onebyte;
+	uint8_t opcode;
+	int err;
+
+	memset(&d, 0, sizeof d);
+	memset(out, 0, sizeof *out);
+	d.bytes = p;
+	d.avail = avail;
+	d.mode = mode;
+	d.insn = out;
+	d.segment = X86_REG_NONE;
+	out->mode = (uint8_t)mode;
+
+	if ((err = read_prefixes(&d, &opcode)))
+		return err;
+	if (out->rex) {
+		out->prefixes |= X86_PREFIX_REX;
+		d.w = (out->rex >> 3) & 1;
+		d.r = (out->rex >> 2) & 1;
+		d.x = (out->rex >> 1) & 1;
+		d.b = out->rex & 1;
+	}
+
+	out->encoding = X86_ENC_LEGACY;
+	int is_3dnow = 0;
+	if (opcode == 0x0F) {
+		if ((err = fetch(&d, &opcode)))
+			return err;
+		if (opcode == 0x38 || opcode == 0x3A) {
+			out->map = opcode == 0x38 ? 2 : 3;
+			root = opcode == 0x38 ? x86_map_0f38 : x86_map_0f3a;
+			if ((err = fetch(&d, &opcode)))
+				return err;
+		} else if (opcode == 0x0F) {
+			out->map = 0x0F;
+			out->encoding = X86_ENC_3DNOW;
+			is_3dnow = 1;
+		} else {
+			out->map = 1;
+			root = x86_map_0f;
+		}
+	} else if (opcode == 0xC4 || opcode == 0xC5 || opcode == 0x62 || opcode == 0x8F) {
+		/* Outside 64-bit mode these are LES/LDS/BOUND unless the next byte
+		 * has mod = 11 (SDM vol. 2, 2.3.5); 8F is XOP when the next byte's
+		 * map field is 8 or more (AMD APM vol. 3, 1.8). */
+		if (d.pos >= d.avail)
+			return d.pos >= X86_MAX_INSN_LENGTH ? X86_DECODE_TOO_LONG : X86_DECODE_TRUNCATED;
+		uint8_t next = p[d.pos];
+		int is_prefix;
+		if (opcode == 0x8F)
+			is_prefix = (next & 0x1F) >= 8;
+		else
+			is_prefix = mode == X86_MODE_64 || (next & 0xC0) == 0xC0;
+		if (is_prefix) {
+			/* 66, F2, F3, LOCK and REX before VEX/EVEX/XOP are #UD (SDM vol. 2, 2.3.2). */
+			if (d.has_66 || d.last_f2f3 || d.has_lock || out->rex)
+				return X86_DECODE_INVALID;
+			err = opcode == 0x62 ? read_evex(&d, &root) : read_vex(&d, opcode, &root);
+			if (err)
+				return err;
+			if ((err = fetch(&d, &opcode)))
+				return err;
+			/* Every EVEX instruction has a ModRM byte; reading it first lets
+			 * the walk see it. */
+			if (out->encoding == X86_ENC_EVEX && (err = need_modrm(&d)))
+				return err;
+		}
+	}
+	out->opcode = opcode;
+
+	unsigned form = X86_FORM_INVALID;
+	struct x86_mem mem;
+	int mem_decoded = 0;
+	if (is_3dnow) {
+		/* 0F 0F ModRM [SIB] [disp] imm8: the opcode comes last (AMD 3DNow!
+		 * Technology Manual, 1.4). */
+		if ((err = need_modrm(&d)))
+			return err;
+		out->address_size = (uint8_t)address_size(&d);
+		if (modrm_mod(&d) != 3 && (err = decode_memory(&d, &mem, 0)))
+			return err;
+		mem_decoded = 1;
+		if ((err = fetch(&d, &opcode)))
+			return err;
+		out->opcode = opcode;
+		root = x86_map_3dnow;
+		if ((err = walk(&d, &root[opcode], &form)))
+			return err;
+	} else if ((err = walk(&d, &root[opcode], &form))) {
+		return err;
+	}
+	const struct x86_form_info *fi = &x86_forms[form];
+
+	if ((fi->flags & X86_F_I64) && mode == X86_MODE_64)
+		return X86_DECODE_INVALID;
+	if ((fi->flags & X86_F_O64) && mode != X86_MODE_64)
+		return X86_DECODE_INVALID;
+
+	int needs_modrm = (fi->flags & X86_F_MODRM) != 0, mod_rule = 0, vsib = -1;
+	for (unsigned i = 0; i < fi->noperands; i++) {
+		needs_modrm |= am_uses_modrm(fi->op[i].am);
+		mod_rule |= am_mod_rule(fi->op[i].am);
+		if (fi->op[i].am == X86_AM_MVSIB)
+			vsib = (int)i;
+	}
+	if (needs_modrm && (err = need_modrm(&d)))
+		return err;
+	if (out->has_modrm) {
+		unsigned mod = modrm_mod(&d);
+		if (((mod_rule & 1) && mod == 3) || ((mod_rule & 2) && mod != 3))
+			return X86_DECODE_INVALID;
+	}
+
+	if (d.vex_like && (err = check_vex(&d, fi)))
+		return err;
+
+	out->operand_size = (uint8_t)operand_size(&d, fi->flags);
+	out->address_size = (uint8_t)address_size(&d);
+
+	/* LOCK needs a lockable form with a memory destination (SDM vol. 2, LOCK). */
+	if (d.has_lock) {
+		if (!(fi->flags & X86_F_LOCK) || !out->has_modrm || modrm_mod(&d) == 3)
+			return X86_DECODE_INVALID;
+	}
+
+	if (out->has_modrm && modrm_mod(&d) != 3 && !mem_decoded) {
+		unsigned vsib_bits = vsib >= 0 ? type_bits(&d, fi->op[vsib].ot) : 0;
+		if (vsib >= 0 && vsib_bits < 128)
+			vsib_bits = 128;
+		if ((err = decode_memory(&d, &mem, vsib_bits)))
+			return err;
+	}
+
+	out->noperands = fi->noperands;
+	for (unsigned i = 0; i < fi->noperands; i++) {
+		if ((err = decode_operand(&d, fi->op[i], &mem, &out->operands[i])))
+			return err;
+	}
+
+	if (d.mandatory == 0x66)
+		out->prefixes |= X86_PREFIX_MANDATORY_66;
+	else if (d.mandatory == 0xF3)
+		out->prefixes |= X86_PREFIX_MANDATORY_F3;
+	else if (d.mandatory == 0xF2)
+		out->prefixes |= X86_PREFIX_MANDATORY_F2;
+	out->segment_override = d.segment;
+	out->form = (uint16_t)form;
+	out->vex_l = d.vl;
+	out->vex_w = d.w;
+	out->vex_vvvv = (uint8_t)(d.vvvv | d.v2 << 4);
+	out->length = (uint8_t)d.pos;
+	return (int)d.pos;
+}
