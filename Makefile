@@ -13,7 +13,7 @@ ASAN_BUILD := build-asan
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # Library sources: every module folder except the command front end.
-LIB_DIRS := decoder elf
+LIB_DIRS := decoder elf uops machine
 LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -57,12 +57,13 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libuopsim.a
 $(ASAN_BUILD)/unit-tests: $(ASAN_UNIT_OBJ) $(ASAN_BUILD)/libuopsim.a
 	$(CC) $(CFLAGS) $(SANITIZE) $^ $(CHECK_LIBS) -o $@
 
-# The Zydis oracle is linked only into test and benchmark programs.
+# The Zydis oracle is linked only into test and benchmark programs. (The
+# filter keeps the headers that -MMD lists as prerequisites off the command.)
 $(BUILD)/zydis-diff: tests/zydis/zydis_diff.c $(BUILD)/libuopsim.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $^ -lZydis -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -lZydis -o $@
 
 $(BUILD)/decode-bench: bench/decode_bench.c $(BUILD)/libuopsim.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $^ -lZydis -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -lZydis -o $@
 
 unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests

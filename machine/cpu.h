@@ -1,0 +1,35 @@
+/* cpu.h - one functional x86 hardware thread: fetch, decode, crack into
+ * micro-ops, execute. Everything it touches hangs off struct cpu, which a
+ * simulation owns. */
+#ifndef UOPSIM_MACHINE_CPU_H
+#define UOPSIM_MACHINE_CPU_H
+
+#include <stdint.h>
+
+#include "decoder/x86_decode.h"
+#include "machine/state.h"
+#include "uops/uop.h"
+
+struct guest_memory;
+
+enum cpu_event {
+	CPU_OK,        /* one instruction completed */
+	CPU_FAULT,     /* an exception (see cpu.last) */
+	CPU_SYSCALL,   /* the OS layer must act (see cpu.last.vector) */
+	CPU_NO_CRACK,  /* the instruction decoded but has no micro-ops yet */
+};
+
+struct cpu {
+	struct x86_state state;
+	struct guest_memory *memory;
+	struct uop_env env;
+	enum x86_mode mode;
+	struct uop_exec_result last; /* what the last step reported */
+	struct x86_insn insn;        /* the last instruction decoded */
+	uint64_t instructions, uops; /* completed counts */
+};
+
+/* Executes one instruction (one REP iteration for REP string forms). */
+enum cpu_event cpu_step(struct cpu *cpu);
+
+#endif

@@ -1,0 +1,744 @@
+/* exec.c - the functional executor: runs one instruction's micro-ops on
+ * the architected state. The semantics of each micro-op are in uops.def;
+ * flag rules cite the SDM vol. 2 instruction pages (and SDM vol. 1,
+ * Appendix A, EFLAGS cross-reference).
+ *
+ * Precise exceptions: register writes are logged (old values), the flags
+ * saved, and stores buffered until the last micro-op succeeds; a fault
+ * rolls the registers and flags back and drops the stores. */
+#include <string.h>
+
+#include "machine/memory.h"
+#include "machine/state.h"
+#include "uops/uop.h"
+
+#define MAX_STORES 8
+
+struct frame {
+	struct uop_exec *x;
+	uint64_t rip, next_rip;
+	uint64_t temp[8];
+	uint64_t saved_flags;
+	unsigned nundo;
+	uint8_t undo_reg[UOP_MAX_PER_INSN * 2];
+	uint64_t undo_value[UOP_MAX_PER_INSN * 2];
+	unsigned nstores;
+	struct {
+		uint64_t address;
+		uint64_t data;
+		uint8_t width;
+	} store[MAX_STORES];
+	int faulted;
+	uint8_t vector;
+	uint64_t fault_address;
+};
+
+static uint64_t width_mask(unsigned width)
+{
+	return width >= 8 ? ~0ull : (1ull << (8 * width)) - 1;
+}
+
+static uint64_t sign_bit(unsigned width)
+{
+	return 1ull << (8 * width - 1);
+}
+
+static int64_t sign_extend(uint64_t v, unsigned width)
+{
+	unsigned shift = 64 - 8 * width;
+	return width >= 8 ? (int64_t)v : (int64_t)(v << shift) >> shift;
+}
+
+/* ---- registers ------------------------------------------------------------- */
+
+static uint64_t read_full(struct frame *f, unsigned reg)
+{
+	struct x86_state *s = f->x->state;
+	if (reg >= UREG_RAX && reg <= UREG_R15)
+		return s->gpr[reg - UREG_RAX];
+	if (reg >= UREG_T0 && reg <= UREG_T7)
+		return f->temp[reg - UREG_T0];
+	if (reg >= UREG_ES_BASE && reg <= UREG_GS_BASE)
+		return s->segment_base[reg - UREG_ES_BASE];
+	if (reg == UREG_NEXT_RIP)
+		return f->next_rip;
+	return 0;
+}
+
+static uint64_t read_reg(struct frame *f, unsigned reg, unsigned width, int high_byte)
+{
+	uint64_t v = read_full(f, reg);
+	if (high_byte)
+		return (v >> 8) & 0xFF;
+	return v & width_mask(width);
+}
+
+/* Writes `value` as a `width`-byte result: narrow GPR writes merge, 4-byte
+ * ones zero-extend (SDM vol. 1, 3.4.1.1). */
+static void write_reg(struct frame *f, unsigned reg, unsigned width, int high_byte, uint64_t value)
+{
+	struct x86_state *s = f->x->state;
+	if (reg >= UREG_RAX && reg <= UREG_R15) {
+		uint64_t *r = &s->gpr[reg - UREG_RAX];
+		f->undo_reg[f->nundo] = (uint8_t)reg;
+		f->undo_value[f->nundo++] = *r;
+		if (high_byte)
+			*r = (*r & ~0xFF00ull) | (value & 0xFF) << 8;
+		else if (width >= 4)
+			*r = value & width_mask(width);
+		else
+			*r = (*r & ~width_mask(width)) | (value & width_mask(width));
+	} else if (reg >= UREG_T0 && reg <= UREG_T7) {
+		f->temp[reg - UREG_T0] = value & width_mask(width);
+	}
+}
+
+static uint64_t src(struct frame *f, const struct uop *u, int i, unsigned width)
+{
+	static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, 0 };
+	return read_reg(f, u->src[i], width, (u->high_byte & high_bit[i]) != 0);
+}
+
+/* Second operand: src1 if present, else the immediate. */
+static uint64_t src1_or_imm(struct frame *f, const struct uop *u)
+{
+	return u->src[1] ? src(f, u, 1, u->width) : (uint64_t)u->imm & width_mask(u->width);
+}
+
+static void write_dst(struct frame *f, const struct uop *u, uint64_t value)
+{
+	if (u->dst)
+		write_reg(f, u->dst, u->width, (u->high_byte & HI8_DST) != 0, value);
+}
+
+/* ---- flags --------------------------------------------------------------- */
+
+static uint64_t group_bits(unsigned groups)
+{
+	uint64_t bits = 0;
+	if (groups & UF_CF)
+		bits |= FLAG_CF;
+	if (groups & UF_OSZAP)
+		bits |= FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
+	if (groups & UF_DF)
+		bits |= FLAG_DF;
+	return bits;
+}
+
+static void set_flags(struct frame *f, const struct uop *u, uint64_t bits)
+{
+	uint64_t mask = group_bits(u->flags_write);
+	f->x->state->rflags = (f->x->state->rflags & ~mask) | (bits & mask);
+}
+
+static uint64_t flags(struct frame *f)
+{
+	return f->x->state->rflags;
+}
+
+/* SF, ZF and PF of a result (PF: even parity of the low byte). */
+static uint64_t szp(uint64_t r, unsigned width)
+{
+	r &= width_mask(width);
+	uint64_t out = 0;
+	if (r == 0)
+		out |= FLAG_ZF;
+	if (r & sign_bit(width))
+		out |= FLAG_SF;
+	if (!__builtin_parity((unsigned)(r & 0xFF)))
+		out |= FLAG_PF;
+	return out;
+}
+
+static uint64_t add_flags(uint64_t a, uint64_t b, uint64_t carry_in, uint64_t r, unsigned width)
+{
+	unsigned __int128 wide = (unsigned __int128)(a & width_mask(width)) + (b & width_mask(width)) + carry_in;
+	uint64_t out = szp(r, width);
+	if (wide >> (8 * width))
+		out |= FLAG_CF;
+	if ((a ^ r) & (b ^ r) & sign_bit(width))
+		out |= FLAG_OF;
+	if ((a ^ b ^ r) & 0x10)
+		out |= FLAG_AF;
+	return out;
+}
+
+static uint64_t sub_flags(uint64_t a, uint64_t b, uint64_t borrow_in, uint64_t r, unsigned width)
+{
+	uint64_t out = szp(r, width);
+	if ((unsigned __int128)(a & width_mask(width)) < (unsigned __int128)(b & width_mask(width)) + borrow_in)
+		out |= FLAG_CF;
+	if ((a ^ b) & (a ^ r) & sign_bit(width))
+		out |= FLAG_OF;
+	if ((a ^ b ^ r) & 0x10)
+		out |= FLAG_AF;
+	return out;
+}
+
+static int condition(struct frame *f, const struct uop *u)
+{
+	uint64_t fl = flags(f);
+	int cf = !!(fl & FLAG_CF), zf = !!(fl & FLAG_ZF), sf = !!(fl & FLAG_SF);
+	int of = !!(fl & FLAG_OF), pf = !!(fl & FLAG_PF);
+	unsigned count_width = u->ext ? u->ext : u->width;
+	switch (u->cond) {
+	case COND_O: return of;
+	case COND_NO: return !of;
+	case COND_B: return cf;
+	case COND_AE: return !cf;
+	case COND_E: return zf;
+	case COND_NE: return !zf;
+	case COND_BE: return cf || zf;
+	case COND_A: return !cf && !zf;
+	case COND_S: return sf;
+	case COND_NS: return !sf;
+	case COND_P: return pf;
+	case COND_NP: return !pf;
+	case COND_L: return sf != of;
+	case COND_GE: return sf == of;
+	case COND_LE: return zf || sf != of;
+	case COND_G: return !zf && sf == of;
+	case COND_SRC0_ZERO: return src(f, u, 0, count_width) == 0;
+	case COND_SRC0_NONZERO: return src(f, u, 0, count_width) != 0;
+	case COND_SRC0_NONZERO_AND_E: return src(f, u, 0, count_width) != 0 && zf;
+	case COND_SRC0_NONZERO_AND_NE: return src(f, u, 0, count_width) != 0 && !zf;
+	default: return 1;
+	}
+}
+
+/* ---- memory ----------------------------------------------------------------- */
+
+static void fault(struct frame *f, uint8_t vector, uint64_t address)
+{
+	if (!f->faulted) {
+		f->faulted = 1;
+		f->vector = vector;
+		f->fault_address = address;
+	}
+}
+
+/* Linear address of a memory micro-op: the effective address wraps at
+ * the address size, then the segment base is added (SDM vol. 1, 3.3.7). */
+static uint64_t linear_address(struct frame *f, const struct uop *u)
+{
+	uint64_t ea = read_full(f, u->src[1]) + (read_full(f, u->src[2]) << u->scale) + (uint64_t)u->imm;
+	ea &= width_mask(u->asize);
+	uint64_t linear = read_full(f, u->src[0]) + ea;
+	return f->x->mode == X86_MODE_64 ? linear : linear & 0xFFFFFFFF;
+}
+
+static void do_load(struct frame *f, const struct uop *u)
+{
+	unsigned from = u->ext & 0x7F ? u->ext & 0x7F : u->width;
+	uint64_t address = linear_address(f, u), fault_address;
+	uint8_t bytes[8] = { 0 };
+	if (gmem_read(f->x->memory, address, bytes, from, &fault_address)) {
+		fault(f, VEC_PF, fault_address);
+		return;
+	}
+	/* An instruction sees its own earlier stores (store-to-load forwarding). */
+	for (unsigned i = 0; i < f->nstores; i++) {
+		for (unsigned b = 0; b < from; b++) {
+			uint64_t offset = address + b - f->store[i].address;
+			if (offset < f->store[i].width)
+				bytes[b] = (uint8_t)(f->store[i].data >> (8 * offset));
+		}
+	}
+	uint64_t value = 0;
+	memcpy(&value, bytes, sizeof value);
+	if (u->ext & 0x80)
+		value = (uint64_t)sign_extend(value, from);
+	write_dst(f, u, value);
+}
+
+static void do_store_address(struct frame *f, const struct uop *u)
+{
+	uint64_t address = linear_address(f, u), fault_address;
+	if (gmem_check(f->x->memory, address, u->width, GUEST_WRITE, &fault_address)) {
+		fault(f, VEC_PF, fault_address);
+		return;
+	}
+	if (f->nstores == MAX_STORES) {
+		fault(f, VEC_GP, 0);
+		return;
+	}
+	f->store[f->nstores].address = address;
+	f->store[f->nstores].width = u->width;
+	f->store[f->nstores].data = 0;
+	f->nstores++;
+}
+
+static void do_store_data(struct frame *f, const struct uop *u)
+{
+	if (f->nstores)
+		f->store[f->nstores - 1].data = src(f, u, 0, u->width);
+}
+
+/* ---- shifts and rotates (SDM vol. 2, SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR) -- */
+
+static void do_shift(struct frame *f, const struct uop *u)
+{
+	unsigned width = u->width, bits = 8 * width;
+	uint64_t a = src(f, u, 0, width);
+	unsigned count = (unsigned)(u->src[1] ? src(f, u, 1, 1) : (uint64_t)u->imm);
+	count &= width == 8 ? 0x3F : 0x1F;
+	uint64_t fl = flags(f), out = fl, r = a, mask = width_mask(width);
+	int cf = !!(fl & FLAG_CF);
+	if (count == 0) {
+		/* No flag changes; the result is still written (a 32-bit
+		 * destination is zero-extended). */
+		write_dst(f, u, a);
+		return;
+	}
+	switch (u->op) {
+	case UOP_SHL:
+		r = count < bits ? a << count : 0;
+		cf = count <= bits ? (int)((a >> (bits - count)) & 1) : 0;
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		if (((r & sign_bit(width)) != 0) != cf)
+			out |= FLAG_OF;
+		break;
+	case UOP_SHR:
+		r = count < bits ? a >> count : 0;
+		cf = count <= bits ? (int)((a >> (count - 1)) & 1) : 0;
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		if (a & sign_bit(width)) /* OF = MSB of the original, for count 1 */
+			out |= FLAG_OF;
+		break;
+	case UOP_SAR: {
+		int64_t sa = sign_extend(a, width);
+		unsigned c = count < bits ? count : bits - 1;
+		r = (uint64_t)(sa >> c);
+		cf = (int)((sa >> (count < bits ? count - 1 : bits - 1)) & 1);
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		break;
+	}
+	case UOP_ROL: case UOP_ROR: {
+		unsigned c = count % bits;
+		if (u->op == UOP_ROL)
+			r = c ? ((a << c) | (a >> (bits - c))) & mask : a;
+		else
+			r = c ? ((a >> c) | (a << (bits - c))) & mask : a;
+		out = fl & ~(uint64_t)(FLAG_CF | FLAG_OF);
+		int msb = !!(r & sign_bit(width));
+		if (u->op == UOP_ROL) {
+			cf = (int)(r & 1);
+			if (msb != cf)
+				out |= FLAG_OF;
+		} else {
+			cf = msb;
+			if (msb != !!(r & (sign_bit(width) >> 1)))
+				out |= FLAG_OF;
+		}
+		if (cf)
+			out |= FLAG_CF;
+		break;
+	}
+	case UOP_RCL: case UOP_RCR: {
+		/* Rotate through CF: a (bits + 1)-bit rotation. */
+		unsigned c = count % (bits + 1);
+		unsigned __int128 v = ((unsigned __int128)cf << bits) | a, all = ((unsigned __int128)1 << (bits + 1)) - 1;
+		if (c) {
+			if (u->op == UOP_RCL)
+				v = ((v << c) | (v >> (bits + 1 - c))) & all;
+			else
+				v = ((v >> c) | (v << (bits + 1 - c))) & all;
+		}
+		r = (uint64_t)v & mask;
+		cf = (int)(v >> bits) & 1;
+		out = fl & ~(uint64_t)(FLAG_CF | FLAG_OF);
+		int msb = !!(r & sign_bit(width));
+		if (u->op == UOP_RCL ? msb != cf : msb != !!(r & (sign_bit(width) >> 1)))
+			out |= FLAG_OF;
+		if (cf)
+			out |= FLAG_CF;
+		break;
+	}
+	case UOP_SHLD: case UOP_SHRD: {
+		uint64_t b = src(f, u, 1, width);
+		count = (unsigned)(u->src[2] ? src(f, u, 2, 1) : (uint64_t)u->imm) & (width == 8 ? 0x3F : 0x1F);
+		if (count == 0) {
+			write_dst(f, u, a);
+			return;
+		}
+		/* Counts above the width (16-bit forms) are undefined; shift
+		 * through the concatenation as the hardware does for 32/64. */
+		unsigned __int128 cat;
+		if (u->op == UOP_SHLD) {
+			cat = ((unsigned __int128)a << bits) | b;
+			cat <<= count % (2 * bits);
+			r = (uint64_t)(cat >> bits) & mask;
+			cf = (int)((((unsigned __int128)a << bits | b) >> (2 * bits - count % (2 * bits))) & 1);
+		} else {
+			cat = ((unsigned __int128)b << bits) | a;
+			r = (uint64_t)(cat >> (count % (2 * bits))) & mask;
+			cf = (int)((cat >> (count - 1)) & 1);
+		}
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		if ((r ^ a) & sign_bit(width))
+			out |= FLAG_OF;
+		break;
+	}
+	default:
+		break;
+	}
+	write_dst(f, u, r);
+	set_flags(f, u, out);
+}
+
+/* ---- multiply and divide -------------------------------------------------- */
+
+static void do_multiply(struct frame *f, const struct uop *u)
+{
+	unsigned width = u->width, bits = 8 * width;
+	uint64_t a = src(f, u, 0, width), b = src(f, u, 1, width);
+	if (!u->src[1])
+		b = (uint64_t)u->imm & width_mask(width);
+	uint64_t low, high, out;
+	if (u->op == UOP_MULHI || u->op == UOP_MULLO) {
+		unsigned __int128 p = (unsigned __int128)a * b;
+		low = (uint64_t)p & width_mask(width);
+		high = (uint64_t)(p >> bits) & width_mask(width);
+		out = high ? FLAG_CF | FLAG_OF : 0;
+	} else {
+		__int128 p = (__int128)sign_extend(a, width) * sign_extend(b, width);
+		low = (uint64_t)p & width_mask(width);
+		high = (uint64_t)(p >> bits) & width_mask(width);
+		out = p != (__int128)sign_extend(low, width) ? FLAG_CF | FLAG_OF : 0;
+	}
+	/* SF, ZF, AF, PF are undefined after multiplies; these follow the
+	 * low half of the result. */
+	out |= szp(low, width);
+	write_dst(f, u, u->op == UOP_MULHI || u->op == UOP_IMULHI ? high : low);
+	if (u->op != UOP_MULLO)
+		set_flags(f, u, out);
+}
+
+static void do_divide(struct frame *f, const struct uop *u)
+{
+	unsigned width = u->width, bits = 8 * width;
+	uint64_t hi = src(f, u, 0, width), lo = src(f, u, 1, width), d = src(f, u, 2, width);
+	if (d == 0) {
+		fault(f, VEC_DE, 0);
+		return;
+	}
+	uint64_t q, r;
+	if (u->op == UOP_DIVQ || u->op == UOP_DIVR) {
+		unsigned __int128 n = ((unsigned __int128)hi << bits) | lo, qq = n / d;
+		if (qq > width_mask(width)) {
+			fault(f, VEC_DE, 0);
+			return;
+		}
+		q = (uint64_t)qq;
+		r = (uint64_t)(n % d);
+	} else {
+		/* The dividend hi:lo as a signed 2*width-bit number. */
+		__int128 n = (__int128)(((unsigned __int128)hi << bits) | lo);
+		if (bits < 64)
+			n = (__int128)sign_extend((uint64_t)n, 2 * width);
+		__int128 sd = sign_extend(d, width);
+		/* INT128_MIN / -1 overflows __int128 itself; it is #DE anyway. */
+		if (bits == 64 && sd == -1 && n == (__int128)((unsigned __int128)1 << 127)) {
+			fault(f, VEC_DE, 0);
+			return;
+		}
+		__int128 qq = n / sd;
+		__int128 limit = (__int128)1 << (bits - 1);
+		if (qq >= limit || qq < -limit) {
+			fault(f, VEC_DE, 0);
+			return;
+		}
+		q = (uint64_t)qq & width_mask(width);
+		r = (uint64_t)(n % sd) & width_mask(width);
+	}
+	write_dst(f, u, u->op == UOP_DIVQ || u->op == UOP_IDIVQ ? q : r);
+}
+
+/* ---- bit operations ------------------------------------------------------ */
+
+static void do_bits(struct frame *f, const struct uop *u)
+{
+	unsigned width = u->width, bits = 8 * width;
+	uint64_t fl = flags(f);
+	switch (u->op) {
+	case UOP_BT: case UOP_BTS: case UOP_BTR: case UOP_BTC: {
+		uint64_t a = src(f, u, 0, width);
+		unsigned bit = (unsigned)src1_or_imm(f, u) & (bits - 1);
+		uint64_t m = 1ull << bit, r = a;
+		if (u->op == UOP_BTS)
+			r |= m;
+		else if (u->op == UOP_BTR)
+			r &= ~m;
+		else if (u->op == UOP_BTC)
+			r ^= m;
+		if (u->op != UOP_BT)
+			write_dst(f, u, r);
+		set_flags(f, u, (a & m) ? FLAG_CF : 0);
+		return;
+	}
+	case UOP_BSF: case UOP_BSR: {
+		uint64_t s = src(f, u, 1, width);
+		uint64_t out = fl & ~(uint64_t)FLAGS_ARITH;
+		if (s == 0) {
+			out |= FLAG_ZF;
+			write_dst(f, u, src(f, u, 0, width));
+		} else {
+			unsigned index = u->op == UOP_BSF ? (unsigned)__builtin_ctzll(s) : 63 - (unsigned)__builtin_clzll(s);
+			write_dst(f, u, index);
+		}
+		set_flags(f, u, out);
+		return;
+	}
+	case UOP_TZCNT: case UOP_LZCNT: {
+		uint64_t s = src(f, u, 0, width);
+		unsigned count;
+		if (s == 0)
+			count = bits;
+		else if (u->op == UOP_TZCNT)
+			count = (unsigned)__builtin_ctzll(s);
+		else
+			count = (unsigned)__builtin_clzll(s) - (64 - bits);
+		write_dst(f, u, count);
+		set_flags(f, u, (s == 0 ? FLAG_CF : 0) | (count == 0 ? FLAG_ZF : 0));
+		return;
+	}
+	case UOP_POPCNT: {
+		uint64_t s = src(f, u, 0, width);
+		write_dst(f, u, (uint64_t)__builtin_popcountll(s));
+		set_flags(f, u, s == 0 ? FLAG_ZF : 0);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* ---- the dispatch loop ------------------------------------------------------ */
+
+static uint64_t rdflags_image(struct frame *f)
+{
+	/* Bit 1 reads as 1; RF (16) and VM (17) read as 0 in PUSHF's image. */
+	return (flags(f) | 2) & ~(uint64_t)0x30000;
+}
+
+void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_t rip, unsigned length,
+		 struct uop_exec_result *result)
+{
+	struct frame f;
+	f.x = x;
+	f.rip = rip;
+	f.next_rip = rip + length;
+	if (x->mode != X86_MODE_64)
+		f.next_rip &= 0xFFFFFFFF;
+	f.saved_flags = x->state->rflags;
+	f.nundo = 0;
+	f.nstores = 0;
+	f.faulted = 0;
+	uint64_t new_rip = f.next_rip;
+	int syscall = 0;
+	uint8_t syscall_vector = 0;
+
+	memset(result, 0, sizeof *result);
+	for (unsigned i = 0; i < n && !f.faulted; i++) {
+		const struct uop *u = &uops[i];
+		unsigned w = u->width;
+		uint64_t a, b, r;
+		switch ((enum uop_op)u->op) {
+		case UOP_MOV:
+			write_dst(&f, u, src(&f, u, 0, w));
+			break;
+		case UOP_LIMM:
+			write_dst(&f, u, (uint64_t)u->imm);
+			break;
+		case UOP_ADD: case UOP_ADC:
+			a = src(&f, u, 0, w);
+			b = src1_or_imm(&f, u);
+			{
+				uint64_t carry = u->op == UOP_ADC && (flags(&f) & FLAG_CF);
+				r = a + b + carry;
+				write_dst(&f, u, r);
+				set_flags(&f, u, add_flags(a, b, carry, r, w));
+			}
+			break;
+		case UOP_SUB: case UOP_SBB:
+			a = src(&f, u, 0, w);
+			b = src1_or_imm(&f, u);
+			{
+				uint64_t borrow = u->op == UOP_SBB && (flags(&f) & FLAG_CF);
+				r = a - b - borrow;
+				write_dst(&f, u, r);
+				set_flags(&f, u, sub_flags(a, b, borrow, r, w));
+			}
+			break;
+		case UOP_AND: case UOP_OR: case UOP_XOR:
+			a = src(&f, u, 0, w);
+			b = src1_or_imm(&f, u);
+			r = u->op == UOP_AND ? a & b : u->op == UOP_OR ? a | b : a ^ b;
+			write_dst(&f, u, r);
+			/* CF = OF = 0; AF undefined, left 0 (SDM vol. 2, AND). */
+			set_flags(&f, u, szp(r, w));
+			break;
+		case UOP_NEG:
+			a = src(&f, u, 0, w);
+			r = 0 - a;
+			write_dst(&f, u, r);
+			set_flags(&f, u, sub_flags(0, a, 0, r, w));
+			break;
+		case UOP_NOT:
+			write_dst(&f, u, ~src(&f, u, 0, w));
+			break;
+		case UOP_INC:
+			a = src(&f, u, 0, w);
+			write_dst(&f, u, a + 1);
+			set_flags(&f, u, add_flags(a, 1, 0, a + 1, w));
+			break;
+		case UOP_DEC:
+			a = src(&f, u, 0, w);
+			write_dst(&f, u, a - 1);
+			set_flags(&f, u, sub_flags(a, 1, 0, a - 1, w));
+			break;
+		case UOP_ZEXT:
+			write_dst(&f, u, src(&f, u, 0, u->ext));
+			break;
+		case UOP_SEXT:
+			write_dst(&f, u, (uint64_t)sign_extend(src(&f, u, 0, u->ext), u->ext));
+			break;
+		case UOP_SIGNFILL:
+			write_dst(&f, u, (src(&f, u, 0, w) & sign_bit(w)) ? ~0ull : 0);
+			break;
+		case UOP_LEA:
+			r = read_full(&f, u->src[1]) + (read_full(&f, u->src[2]) << u->scale) + (uint64_t)u->imm;
+			write_dst(&f, u, r & width_mask(u->asize));
+			break;
+		case UOP_SETCC:
+			write_dst(&f, u, (uint64_t)condition(&f, u));
+			break;
+		case UOP_CMOV:
+			write_dst(&f, u, condition(&f, u) ? src(&f, u, 1, w) : src(&f, u, 0, w));
+			break;
+		case UOP_BSWAP:
+			a = src(&f, u, 0, w);
+			write_dst(&f, u, w == 8 ? __builtin_bswap64(a) : w == 4 ? __builtin_bswap32((uint32_t)a) : 0);
+			break;
+		case UOP_BT: case UOP_BTS: case UOP_BTR: case UOP_BTC:
+		case UOP_BSF: case UOP_BSR: case UOP_TZCNT: case UOP_LZCNT: case UOP_POPCNT:
+			do_bits(&f, u);
+			break;
+		case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_ROL: case UOP_ROR:
+		case UOP_RCL: case UOP_RCR: case UOP_SHLD: case UOP_SHRD:
+			do_shift(&f, u);
+			break;
+		case UOP_IMUL: case UOP_MULHI: case UOP_IMULHI: case UOP_MULLO:
+			do_multiply(&f, u);
+			break;
+		case UOP_DIVQ: case UOP_DIVR: case UOP_IDIVQ: case UOP_IDIVR:
+			do_divide(&f, u);
+			break;
+		case UOP_RDFLAGS:
+			write_dst(&f, u, rdflags_image(&f));
+			break;
+		case UOP_WRFLAGS:
+			a = src(&f, u, 0, 8);
+			x->state->rflags = ((x->state->rflags & ~(uint64_t)u->imm) | (a & (uint64_t)u->imm)) | 2;
+			break;
+		case UOP_SETFLAGS:
+			x->state->rflags |= (uint64_t)u->imm;
+			break;
+		case UOP_CLRFLAGS:
+			x->state->rflags &= ~(uint64_t)u->imm;
+			break;
+		case UOP_CMC:
+			x->state->rflags ^= FLAG_CF;
+			break;
+		case UOP_ADVANCE:
+			a = src(&f, u, 0, w);
+			write_dst(&f, u, (flags(&f) & FLAG_DF) ? a - (uint64_t)u->imm : a + (uint64_t)u->imm);
+			break;
+		case UOP_LOAD:
+			do_load(&f, u);
+			break;
+		case UOP_STA:
+			do_store_address(&f, u);
+			break;
+		case UOP_STD:
+			do_store_data(&f, u);
+			break;
+		case UOP_BR:
+			new_rip = (u->src[0] ? read_full(&f, u->src[0]) : (uint64_t)u->imm) & width_mask(w);
+			break;
+		case UOP_BRCC:
+			if (condition(&f, u))
+				new_rip = (uint64_t)u->imm;
+			break;
+		case UOP_UBRCC:
+			if (condition(&f, u))
+				i = (unsigned)u->imm - 1; /* the loop's i++ lands on imm */
+			break;
+		case UOP_REPEAT:
+			new_rip = rip;
+			result->repeating = 1;
+			break;
+		case UOP_CPUID: {
+			uint32_t out[4] = { 0 };
+			if (x->env && x->env->cpuid)
+				x->env->cpuid(x->env->context, (uint32_t)x->state->gpr[0], (uint32_t)x->state->gpr[1], out);
+			write_reg(&f, UREG_RAX, 4, 0, out[0]);
+			write_reg(&f, UREG_RBX, 4, 0, out[1]);
+			write_reg(&f, UREG_RCX, 4, 0, out[2]);
+			write_reg(&f, UREG_RDX, 4, 0, out[3]);
+			break;
+		}
+		case UOP_RDTSC: {
+			uint64_t tsc = x->env && x->env->rdtsc ? x->env->rdtsc(x->env->context) : 0;
+			write_reg(&f, UREG_RAX, 4, 0, tsc & 0xFFFFFFFF);
+			write_reg(&f, UREG_RDX, 4, 0, tsc >> 32);
+			break;
+		}
+		case UOP_SYSCALL:
+			if (u->imm == 0 && x->mode == X86_MODE_64) {
+				/* SYSCALL saves RIP in RCX and RFLAGS in R11 (SDM vol. 2, SYSCALL). */
+				write_reg(&f, UREG_RCX, 8, 0, f.next_rip);
+				write_reg(&f, UREG_R11, 8, 0, rdflags_image(&f));
+			} else if (u->imm != 0x80) {
+				/* INT n other than the system-call gate: the gate's DPL
+				 * is 0 in Linux, so user code gets #GP. */
+				fault(&f, VEC_GP, 0);
+				break;
+			}
+			syscall = 1;
+			syscall_vector = (uint8_t)u->imm;
+			break;
+		case UOP_FAULT:
+			fault(&f, (uint8_t)u->imm, 0);
+			break;
+		case UOP_NOP:
+			break;
+		case UOP_COUNT:
+			fault(&f, VEC_UD, 0);
+			break;
+		}
+	}
+
+	if (f.faulted) {
+		while (f.nundo) {
+			f.nundo--;
+			x->state->gpr[f.undo_reg[f.nundo] - UREG_RAX] = f.undo_value[f.nundo];
+		}
+		x->state->rflags = f.saved_flags;
+		result->status = EXEC_FAULT;
+		result->repeating = 0;
+		result->vector = f.vector;
+		result->fault_address = f.fault_address;
+		/* #BP and #DB from INT3/INT1 are traps: they report the next RIP. */
+		if (f.vector == VEC_BP || f.vector == VEC_DB)
+			x->state->rip = f.next_rip;
+		return;
+	}
+	for (unsigned i = 0; i < f.nstores; i++)
+		gmem_write(x->memory, f.store[i].address, &f.store[i].data, f.store[i].width, &(uint64_t){ 0 });
+	x->state->rip = new_rip;
+	if (syscall) {
+		result->status = EXEC_SYSCALL;
+		result->vector = syscall_vector;
+	}
+}

@@ -1,0 +1,169 @@
+/* uop.h - the public face of the micro-op layer: the micro-op ISA
+ * (uops.def), the cracker that turns a decoded x86 instruction into
+ * micro-ops, and the functional executor of micro-ops.
+ *
+ * "CISC outside, RISC inside": the functional engine executes these
+ * micro-ops and nothing else, so every correct guest run also checks the
+ * cracking; the timing model sees the same micro-ops with their register
+ * and flag dependencies. */
+#ifndef UOPSIM_UOP_H
+#define UOPSIM_UOP_H
+
+#include <stdint.h>
+
+#include "decoder/x86_decode.h"
+
+/* Functional-unit classes. */
+enum uop_unit {
+	UNIT_NONE,   /* eliminated at rename (NOP, zero idiom...) */
+	UNIT_ALU,
+	UNIT_SHIFT,
+	UNIT_MUL,
+	UNIT_DIV,
+	UNIT_BRANCH,
+	UNIT_LOAD,
+	UNIT_STA,    /* store address */
+	UNIT_STD,    /* store data */
+	UNIT_SYS,    /* microcode sequencer: serializing and system micro-ops */
+	UNIT_COUNT
+};
+
+/* Properties, from uops.def. */
+enum uop_property {
+	P_LOAD = 1u << 0,
+	P_STORE = 1u << 1,
+	P_BRANCH = 1u << 2,
+	P_MICROBRANCH = 1u << 3,
+	P_READS_CF = 1u << 4,
+	P_READS_FLAGS = 1u << 5,
+	P_MAY_FAULT = 1u << 6,
+	P_SERIAL = 1u << 7,
+};
+
+enum uop_op {
+#define UOP(name, unit, latency, props, doc) UOP_##name,
+#include "uops.def"
+#undef UOP
+	UOP_COUNT
+};
+
+enum ureg {
+#define UREG(id) UREG_##id,
+#include "uregs.def"
+#undef UREG
+	UREG_COUNT
+};
+
+/* Flag groups, renamed separately as in real cores: CF apart from
+ * OF/SF/ZF/AF/PF, so INC/DEC do not depend on the last CF writer. */
+enum uop_flag_group {
+	UF_CF = 1u << 0,
+	UF_OSZAP = 1u << 1,
+	UF_DF = 1u << 2,
+	UF_ARITH = UF_CF | UF_OSZAP,
+};
+
+/* Conditions: the x86 condition codes (SDM vol. 1, Appendix B) in their
+ * encoding order, then register tests for LOOP/JrCXZ/REP. */
+enum uop_cond {
+	COND_O, COND_NO, COND_B, COND_AE, COND_E, COND_NE, COND_BE, COND_A,
+	COND_S, COND_NS, COND_P, COND_NP, COND_L, COND_GE, COND_LE, COND_G,
+	COND_SRC0_ZERO,    /* src0 (width bytes) == 0 */
+	COND_SRC0_NONZERO,
+	COND_SRC0_NONZERO_AND_E,  /* LOOPE */
+	COND_SRC0_NONZERO_AND_NE, /* LOOPNE */
+	COND_ALWAYS,
+};
+
+/* Which byte of a GPR a narrow operand names (AH..BH are bits 15:8). */
+enum uop_high_byte {
+	HI8_SRC0 = 1u << 0,
+	HI8_SRC1 = 1u << 1,
+	HI8_DST = 1u << 2,
+};
+
+struct uop {
+	uint8_t op;          /* enum uop_op */
+	uint8_t width;       /* operand width in bytes: 1, 2, 4, 8 */
+	uint8_t dst;         /* enum ureg, UREG_NONE if no register result */
+	uint8_t src[3];      /* enum ureg; memory micro-ops: segment base, base, index */
+	uint8_t scale;       /* memory and LEA: log2 of the index scale */
+	uint8_t cond;        /* enum uop_cond (SETCC, CMOV, BRCC, UBRCC) */
+	uint8_t ext;         /* ZEXT/SEXT/LOAD: source width in bytes; LOAD: 0x80 = sign-extend */
+	uint8_t flags_read;  /* enum uop_flag_group */
+	uint8_t flags_write;
+	uint8_t high_byte;   /* enum uop_high_byte */
+	uint8_t asize;       /* memory and LEA: address width in bytes (2, 4, 8) */
+	int64_t imm;         /* immediate, displacement, branch target or exception vector */
+};
+
+struct uop_info {
+	const char *name;
+	uint8_t unit;        /* enum uop_unit */
+	uint8_t latency;
+	uint16_t properties; /* enum uop_property */
+	const char *doc;
+};
+
+extern const struct uop_info uop_info[UOP_COUNT];
+const char *ureg_name(enum ureg r);
+const char *uop_unit_name(enum uop_unit u);
+
+/* The longest micro-op sequence of one instruction. */
+#define UOP_MAX_PER_INSN 24
+
+/* Cracks `insn`, decoded at address `rip`, into out[0..n). Returns n >= 1,
+ * or -1 if the form has no micro-op sequence yet (the engine then reports
+ * the form and delivers #UD). */
+int uop_crack(const struct x86_insn *insn, uint64_t rip, struct uop *out);
+
+/* ---- functional execution (exec.c) ---- */
+
+struct x86_state;
+struct guest_memory;
+
+/* What the executor asks of the world outside the core. */
+struct uop_env {
+	void *context;
+	/* CPUID leaf/subleaf -> EAX, EBX, ECX, EDX. */
+	void (*cpuid)(void *context, uint32_t leaf, uint32_t subleaf, uint32_t out[4]);
+	uint64_t (*rdtsc)(void *context);
+};
+
+struct uop_exec {
+	struct x86_state *state;
+	struct guest_memory *memory;
+	const struct uop_env *env;
+	enum x86_mode mode;
+};
+
+enum uop_exec_status {
+	EXEC_DONE,    /* the instruction completed; RIP is the next one */
+	EXEC_FAULT,   /* an exception: no architectural effect, RIP unchanged
+			 (traps #BP and #DB: RIP after the instruction) */
+	EXEC_SYSCALL, /* SYSCALL or INT n completed its part: the OS layer acts
+			 next; RIP is the next instruction */
+};
+
+struct uop_exec_result {
+	uint8_t status;         /* enum uop_exec_status */
+	uint8_t vector;         /* EXEC_FAULT: exception vector; EXEC_SYSCALL: 0 (SYSCALL) or n of INT n */
+	uint64_t fault_address; /* #PF: the guest address that faulted */
+	uint8_t repeating;      /* a REP iteration ended and the instruction goes on */
+};
+
+/* Exception vectors (SDM vol. 3A, Table 6-1). */
+enum x86_vector {
+	VEC_DE = 0, VEC_DB = 1, VEC_BP = 3, VEC_UD = 6, VEC_GP = 13, VEC_PF = 14,
+};
+
+/* Executes the micro-ops u[0..n) of the instruction at `rip` (length
+ * bytes) on x->state and x->memory. Precise: on a fault, no register,
+ * flag or memory change survives. */
+void uop_execute(struct uop_exec *x, const struct uop *u, unsigned n, uint64_t rip, unsigned length,
+		 struct uop_exec_result *result);
+
+/* Formats one micro-op as text ("ADD.4 rax <- rax, rbx  [CF OSZAP]"). */
+int uop_format(const struct uop *u, char *buf, unsigned size);
+
+#endif
