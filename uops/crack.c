@@ -100,7 +100,7 @@ struct value crack_read(struct cracker *c, const struct x86_operand *op, unsigne
 
 void crack_set_src(struct uop *u, int slot, struct value v)
 {
-	static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, 0 };
+	static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, HI8_SRC2 };
 	if (v.is_imm) {
 		u->imm = v.imm;
 		return;

@@ -397,9 +397,11 @@ void crack_xadd(struct cracker *c)
 	}
 }
 
-/* CMPXCHG: compare rAX with dst; equal: dst = src, else rAX = dst. The
- * destination is written either way (SDM vol. 2, CMPXCHG), rAX only on
- * failure, which a micro-branch skips. */
+/* CMPXCHG: compare rAX with dst; equal: dst = src, else rAX = dst
+ * (SDM vol. 2, CMPXCHG). A memory destination is written either way (the
+ * locked read-modify-write stores back the old value on failure); a
+ * register destination is left untouched on failure, all 64 bits of it
+ * (measured on the host), so micro-branches choose the one write. */
 void crack_cmpxchg(struct cracker *c)
 {
 	const struct x86_operand *dst_op = operand(c, 0);
@@ -407,28 +409,37 @@ void crack_cmpxchg(struct cracker *c)
 	struct value old = crack_read(c, dst_op, width);
 	struct value src = crack_read(c, operand(c, 1), width);
 	struct value rax = { .reg = UREG_RAX };
-	struct value chosen = { .reg = crack_temp(c) };
-	struct value keep = { .reg = crack_temp(c) };
-	struct uop *u = crack_emit(c, UOP_MOV, width);
-	crack_set_src(u, 0, old); /* the old value, before dst is written */
-	u->dst = (uint8_t)keep.reg;
-	u = crack_emit(c, UOP_SUB, width);
+	struct uop *u = crack_emit(c, UOP_SUB, width);
 	crack_set_src(u, 0, rax);
 	crack_set_src(u, 1, old);
 	u->flags_write = UF_ARITH;
-	u = crack_emit(c, UOP_CMOV, width);
-	u->src[0] = (uint8_t)keep.reg;
-	crack_set_src(u, 1, src);
-	u->dst = (uint8_t)chosen.reg;
-	u->cond = COND_E;
-	u->flags_read = UF_OSZAP;
-	crack_store_to(c, dst_op, width, chosen);
+	if (dst_op->kind == X86_OP_MEM) {
+		struct value chosen = { .reg = crack_temp(c) };
+		u = crack_emit(c, UOP_CMOV, width);
+		crack_set_src(u, 0, old);
+		crack_set_src(u, 1, src);
+		u->dst = (uint8_t)chosen.reg;
+		u->cond = COND_E;
+		u->flags_read = UF_OSZAP;
+		crack_store(c, dst_op, width, chosen);
+		u = crack_emit(c, UOP_UBRCC, 1);
+		u->cond = COND_E;
+		u->flags_read = UF_OSZAP;
+		unsigned to_end = c->n - 1;
+		crack_move(c, rax, width, old);
+		c->out[to_end].imm = c->n;
+		return;
+	}
 	u = crack_emit(c, UOP_UBRCC, 1);
-	u->cond = COND_E;
+	u->cond = COND_NE;
 	u->flags_read = UF_OSZAP;
-	unsigned branch = c->n - 1;
-	crack_move(c, rax, width, keep);
-	c->out[branch].imm = c->n; /* to the end of the sequence */
+	unsigned to_failure = c->n - 1;
+	crack_move(c, crack_dest(c, dst_op), width, src);
+	u = crack_emit(c, UOP_UBRCC, 1); /* cond ALWAYS */
+	unsigned to_end = c->n - 1;
+	c->out[to_failure].imm = c->n;
+	crack_move(c, rax, width, old);
+	c->out[to_end].imm = c->n;
 }
 
 void crack_leave(struct cracker *c)

@@ -95,7 +95,7 @@ static void write_reg(struct frame *f, unsigned reg, unsigned width, int high_by
 
 static uint64_t src(struct frame *f, const struct uop *u, int i, unsigned width)
 {
-	static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, 0 };
+	static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, HI8_SRC2 };
 	return read_reg(f, u->src[i], width, (u->high_byte & high_bit[i]) != 0);
 }
 
@@ -271,7 +271,7 @@ static void do_store_address(struct frame *f, const struct uop *u)
 static void do_store_data(struct frame *f, const struct uop *u)
 {
 	if (f->nstores)
-		f->store[f->nstores - 1].data = src(f, u, 0, u->width);
+		f->store[f->nstores - 1].data = u->src[0] ? src(f, u, 0, u->width) : (uint64_t)u->imm;
 }
 
 /* ---- shifts and rotates (SDM vol. 2, SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR) -- */
@@ -280,7 +280,11 @@ static void do_shift(struct frame *f, const struct uop *u)
 {
 	unsigned width = u->width, bits = 8 * width;
 	uint64_t a = src(f, u, 0, width);
-	unsigned count = (unsigned)(u->src[1] ? src(f, u, 1, 1) : (uint64_t)u->imm);
+	/* The count: CL or imm (src2 for the double shifts), masked to 5 bits
+	 * (6 for 64-bit operands). */
+	int double_shift = u->op == UOP_SHLD || u->op == UOP_SHRD;
+	unsigned count_reg = double_shift ? u->src[2] : u->src[1];
+	unsigned count = (unsigned)(count_reg ? read_reg(f, count_reg, 1, 0) : (uint64_t)u->imm);
 	count &= width == 8 ? 0x3F : 0x1F;
 	uint64_t fl = flags(f), out = fl, r = a, mask = width_mask(width);
 	int cf = !!(fl & FLAG_CF);
@@ -356,11 +360,6 @@ static void do_shift(struct frame *f, const struct uop *u)
 	}
 	case UOP_SHLD: case UOP_SHRD: {
 		uint64_t b = src(f, u, 1, width);
-		count = (unsigned)(u->src[2] ? src(f, u, 2, 1) : (uint64_t)u->imm) & (width == 8 ? 0x3F : 0x1F);
-		if (count == 0) {
-			write_dst(f, u, a);
-			return;
-		}
 		/* Counts above the width (16-bit forms) are undefined; shift
 		 * through the concatenation as the hardware does for 32/64. */
 		unsigned __int128 cat;
@@ -480,8 +479,9 @@ static void do_bits(struct frame *f, const struct uop *u)
 		uint64_t s = src(f, u, 1, width);
 		uint64_t out = fl & ~(uint64_t)FLAGS_ARITH;
 		if (s == 0) {
+			/* Destination untouched, all 64 bits of it even for a 32-bit
+			 * operand (AMD APM vol. 3, BSF; measured on the host). */
 			out |= FLAG_ZF;
-			write_dst(f, u, src(f, u, 0, width));
 		} else {
 			unsigned index = u->op == UOP_BSF ? (unsigned)__builtin_ctzll(s) : 63 - (unsigned)__builtin_clzll(s);
 			write_dst(f, u, index);
@@ -545,7 +545,7 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 		uint64_t a, b, r;
 		switch ((enum uop_op)u->op) {
 		case UOP_MOV:
-			write_dst(&f, u, src(&f, u, 0, w));
+			write_dst(&f, u, u->src[0] ? src(&f, u, 0, w) : (uint64_t)u->imm);
 			break;
 		case UOP_LIMM:
 			write_dst(&f, u, (uint64_t)u->imm);

@@ -80,6 +80,7 @@ enum uop_high_byte {
 	HI8_SRC0 = 1u << 0,
 	HI8_SRC1 = 1u << 1,
 	HI8_DST = 1u << 2,
+	HI8_SRC2 = 1u << 3,
 };
 
 struct uop {

@@ -89,7 +89,7 @@ int uop_format(const struct uop *u, char *buf, unsigned size)
 			put(&t, "+%s*%u", ureg_name(u->src[2]), 1u << u->scale);
 		put(&t, "%+lld]", (long long)u->imm);
 	} else {
-		static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, 0 };
+		static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, HI8_SRC2 };
 		for (int i = 0; i < 3; i++)
 			if (u->src[i])
 				put(&t, " %s%s", ureg_name(u->src[i]), (u->high_byte & high_bit[i]) ? ".h" : "");
