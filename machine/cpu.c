@@ -1,6 +1,7 @@
 /* cpu.c - the functional fetch-decode-crack-execute step. */
 #include "machine/cpu.h"
 
+#include "machine/blocks.h"
 #include "machine/memory.h"
 
 enum cpu_event cpu_step(struct cpu *cpu)
@@ -30,7 +31,8 @@ enum cpu_event cpu_step(struct cpu *cpu)
 		last->vector = VEC_UD;
 		return CPU_NO_CRACK;
 	}
-	struct uop_exec x = { &cpu->state, cpu->memory, &cpu->env, cpu->mode };
+	struct uop_exec x;
+	uop_exec_init(&x, &cpu->state, cpu->memory, &cpu->env, cpu->mode);
 	uop_execute(&x, uops, (unsigned)n, rip, (unsigned)length, last);
 	if (last->status == EXEC_FAULT)
 		return CPU_FAULT;
@@ -38,4 +40,46 @@ enum cpu_event cpu_step(struct cpu *cpu)
 		cpu->instructions++;
 	cpu->uops += (unsigned)n;
 	return last->status == EXEC_SYSCALL ? CPU_SYSCALL : CPU_OK;
+}
+
+enum cpu_event cpu_run(struct cpu *cpu, uint64_t max_instructions)
+{
+	uint64_t limit = cpu->instructions + max_instructions;
+	struct uop_exec x;
+	uop_exec_init(&x, &cpu->state, cpu->memory, &cpu->env, cpu->mode);
+	struct uop_exec_result *last = &cpu->last;
+	while (cpu->instructions < limit) {
+		const struct block *b =
+			cpu->blocks ? block_cache_get(cpu->blocks, cpu->memory, cpu->mode, cpu->state.rip) : NULL;
+		if (!b) {
+			/* Not decodable or crackable: one step reports why. */
+			enum cpu_event e = cpu_step(cpu);
+			if (e != CPU_OK)
+				return e;
+			continue;
+		}
+		uint64_t code_writes = gmem_code_writes(cpu->memory);
+		for (unsigned i = 0; i < b->ninsns && cpu->instructions < limit; i++) {
+			const struct block_insn *in = &b->insn[i];
+			uint64_t rip = cpu->state.rip;
+			uop_execute(&x, b->uops + in->first_uop, in->nuops, rip, in->length, last);
+			if (last->status == EXEC_FAULT)
+				return CPU_FAULT;
+			if (!last->repeating)
+				cpu->instructions++;
+			cpu->uops += in->nuops;
+			if (last->status == EXEC_SYSCALL)
+				return CPU_SYSCALL;
+			/* Leave the block on a taken branch, a REP iteration, or a
+			 * write to code (the rest of the block may be stale). */
+			uint64_t next = rip + in->length;
+			if (cpu->mode != X86_MODE_64)
+				next &= 0xFFFFFFFF;
+			if (cpu->state.rip != next)
+				break;
+			if (in->stores && gmem_code_writes(cpu->memory) != code_writes)
+				break;
+		}
+	}
+	return CPU_OK;
 }

@@ -11,6 +11,7 @@
 #include "uops/uop.h"
 
 struct guest_memory;
+struct block_cache;
 
 enum cpu_event {
 	CPU_OK,        /* one instruction completed */
@@ -25,11 +26,18 @@ struct cpu {
 	struct uop_env env;
 	enum x86_mode mode;
 	struct uop_exec_result last; /* what the last step reported */
-	struct x86_insn insn;        /* the last instruction decoded */
+	struct x86_insn insn;        /* the last instruction decoded (cpu_step) */
+	struct block_cache *blocks;  /* decoded-block cache for cpu_run, or NULL */
 	uint64_t instructions, uops; /* completed counts */
 };
 
-/* Executes one instruction (one REP iteration for REP string forms). */
+/* Executes one instruction (one REP iteration for REP string forms),
+ * decoding it afresh. */
 enum cpu_event cpu_step(struct cpu *cpu);
+
+/* Executes up to max_instructions instructions through the decoded-block
+ * cache (cpu->blocks), stopping early at a fault or system call. Returns
+ * CPU_OK when the budget ran out. */
+enum cpu_event cpu_run(struct cpu *cpu, uint64_t max_instructions);
 
 #endif

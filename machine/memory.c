@@ -13,6 +13,10 @@
 struct page {
 	uint8_t *data; /* GUEST_PAGE_SIZE bytes */
 	unsigned prot;
+	/* Self-modifying code: decoded blocks record the version of the pages
+	 * they came from; a write to a page marked as code bumps it. */
+	uint32_t code_version;
+	uint8_t holds_code;
 };
 
 struct node {
@@ -27,6 +31,8 @@ struct cache_entry {
 struct guest_memory {
 	struct node root;
 	struct cache_entry cache[CACHE_SIZE];
+	uint64_t code_writes; /* writes that hit pages holding decoded code */
+	uint32_t last_version; /* versions are unique across pages and time */
 };
 
 static int valid_range(uint64_t addr, uint64_t size)
@@ -127,6 +133,8 @@ int gmem_map(struct guest_memory *m, uint64_t addr, uint64_t size, unsigned prot
 			memset(p->data, 0, GUEST_PAGE_SIZE);
 		}
 		p->prot = prot;
+		p->code_version = ++m->last_version;
+		p->holds_code = 0;
 		forget(m, vpn);
 	}
 	return 0;
@@ -158,6 +166,8 @@ int gmem_protect(struct guest_memory *m, uint64_t addr, uint64_t size, unsigned 
 		if (!p)
 			return -1;
 		p->prot = prot;
+		p->code_version = ++m->last_version;
+		p->holds_code = 0;
 	}
 	return 0;
 }
@@ -190,8 +200,14 @@ static void copy(struct guest_memory *m, uint64_t addr, void *host, size_t size,
 		struct page *p = lookup(m, addr >> GUEST_PAGE_SHIFT);
 		size_t offset = addr & (GUEST_PAGE_SIZE - 1);
 		size_t chunk = GUEST_PAGE_SIZE - offset < size ? GUEST_PAGE_SIZE - offset : size;
-		if (to_guest)
+		if (to_guest) {
 			memcpy(p->data + offset, h, chunk);
+			if (p->holds_code) {
+				p->code_version = ++m->last_version;
+				p->holds_code = 0;
+				m->code_writes++;
+			}
+		}
 		else
 			memcpy(h, p->data + offset, chunk);
 		addr += chunk;
@@ -244,4 +260,21 @@ size_t gmem_fetch(struct guest_memory *m, uint64_t addr, void *dst, size_t size)
 	}
 	copy(m, addr, dst, size, 0);
 	return size;
+}
+
+uint32_t gmem_code_version(struct guest_memory *m, uint64_t addr, int mark)
+{
+	if (addr >= 1ull << GUEST_ADDRESS_BITS)
+		return 0;
+	struct page *p = lookup(m, addr >> GUEST_PAGE_SHIFT);
+	if (!p)
+		return 0;
+	if (mark)
+		p->holds_code = 1;
+	return p->code_version;
+}
+
+uint64_t gmem_code_writes(const struct guest_memory *m)
+{
+	return m->code_writes;
 }

@@ -42,4 +42,12 @@ int gmem_peek(struct guest_memory *m, uint64_t addr, void *dst, size_t size);
  * returns how many were available before the first non-executable byte. */
 size_t gmem_fetch(struct guest_memory *m, uint64_t addr, void *dst, size_t size);
 
+/* Self-modifying code support. gmem_code_version returns the page's code
+ * version (0 if unmapped) and, when `mark`, flags the page as holding
+ * decoded code: the next guest or host write to it bumps the version and
+ * the count gmem_code_writes reports. Unmapping, remapping and protection
+ * changes of a page also invalidate its decoded code. */
+uint32_t gmem_code_version(struct guest_memory *m, uint64_t addr, int mark);
+uint64_t gmem_code_writes(const struct guest_memory *m);
+
 #endif

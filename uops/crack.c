@@ -168,5 +168,14 @@ int uop_crack(const struct x86_insn *insn, uint64_t rip, struct uop *out)
 	row->pattern(&c);
 	if (c.unsupported || c.overflow || c.n == 0)
 		return -1;
+	/* Precise exceptions: a register written before a micro-op that may
+	 * still fault needs its old value logged (exec.c rolls back). Micro-
+	 * branches can jump backwards, so take the last faulting micro-op. */
+	int last_fault = -1;
+	for (unsigned i = 0; i < c.n; i++)
+		if (uop_info[out[i].op].properties & P_MAY_FAULT)
+			last_fault = (int)i;
+	for (int i = 0; i < last_fault; i++)
+		out[i].log_undo = out[i].dst >= UREG_RAX && out[i].dst <= UREG_R15;
 	return (int)c.n;
 }

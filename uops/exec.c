@@ -17,7 +17,6 @@
 struct frame {
 	struct uop_exec *x;
 	uint64_t rip, next_rip;
-	uint64_t temp[8];
 	uint64_t saved_flags;
 	unsigned nundo;
 	uint8_t undo_reg[UOP_MAX_PER_INSN * 2];
@@ -33,9 +32,13 @@ struct frame {
 	uint64_t fault_address;
 };
 
-static uint64_t width_mask(unsigned width)
+static const uint64_t width_masks[9] = {
+	0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull,
+};
+
+static inline uint64_t width_mask(unsigned width)
 {
-	return width >= 8 ? ~0ull : (1ull << (8 * width)) - 1;
+	return width_masks[width < 8 ? width : 8];
 }
 
 static uint64_t sign_bit(unsigned width)
@@ -51,21 +54,31 @@ static int64_t sign_extend(uint64_t v, unsigned width)
 
 /* ---- registers ------------------------------------------------------------- */
 
-static uint64_t read_full(struct frame *f, unsigned reg)
+void uop_exec_init(struct uop_exec *x, struct x86_state *state, struct guest_memory *memory,
+		   const struct uop_env *env, enum x86_mode mode)
 {
-	struct x86_state *s = f->x->state;
-	if (reg >= UREG_RAX && reg <= UREG_R15)
-		return s->gpr[reg - UREG_RAX];
-	if (reg >= UREG_T0 && reg <= UREG_T7)
-		return f->temp[reg - UREG_T0];
-	if (reg >= UREG_ES_BASE && reg <= UREG_GS_BASE)
-		return s->segment_base[reg - UREG_ES_BASE];
-	if (reg == UREG_NEXT_RIP)
-		return f->next_rip;
-	return 0;
+	memset(x, 0, sizeof *x);
+	x->state = state;
+	x->memory = memory;
+	x->env = env;
+	x->mode = mode;
+	for (unsigned r = 0; r < UREG_COUNT; r++)
+		x->reg[r] = &x->zero;
+	for (unsigned i = 0; i < 16; i++)
+		x->reg[UREG_RAX + i] = &state->gpr[i];
+	for (unsigned i = 0; i < 8; i++)
+		x->reg[UREG_T0 + i] = &x->temp[i];
+	for (unsigned i = 0; i < 6; i++)
+		x->reg[UREG_ES_BASE + i] = &state->segment_base[i];
+	x->reg[UREG_NEXT_RIP] = &x->next_rip;
 }
 
-static uint64_t read_reg(struct frame *f, unsigned reg, unsigned width, int high_byte)
+static inline uint64_t read_full(struct frame *f, unsigned reg)
+{
+	return *f->x->reg[reg];
+}
+
+static inline uint64_t read_reg(struct frame *f, unsigned reg, unsigned width, int high_byte)
 {
 	uint64_t v = read_full(f, reg);
 	if (high_byte)
@@ -74,23 +87,25 @@ static uint64_t read_reg(struct frame *f, unsigned reg, unsigned width, int high
 }
 
 /* Writes `value` as a `width`-byte result: narrow GPR writes merge, 4-byte
- * ones zero-extend (SDM vol. 1, 3.4.1.1). */
-static void write_reg(struct frame *f, unsigned reg, unsigned width, int high_byte, uint64_t value)
+ * ones zero-extend (SDM vol. 1, 3.4.1.1); temporaries take the value. */
+static inline void write_reg(struct frame *f, unsigned reg, unsigned width, int high_byte, uint64_t value,
+			     int log_undo)
 {
-	struct x86_state *s = f->x->state;
-	if (reg >= UREG_RAX && reg <= UREG_R15) {
-		uint64_t *r = &s->gpr[reg - UREG_RAX];
+	uint64_t *r = f->x->reg[reg];
+	if (reg > UREG_R15) {
+		*r = value & width_mask(width);
+		return;
+	}
+	if (log_undo) {
 		f->undo_reg[f->nundo] = (uint8_t)reg;
 		f->undo_value[f->nundo++] = *r;
-		if (high_byte)
-			*r = (*r & ~0xFF00ull) | (value & 0xFF) << 8;
-		else if (width >= 4)
-			*r = value & width_mask(width);
-		else
-			*r = (*r & ~width_mask(width)) | (value & width_mask(width));
-	} else if (reg >= UREG_T0 && reg <= UREG_T7) {
-		f->temp[reg - UREG_T0] = value & width_mask(width);
 	}
+	if (width >= 4 && !high_byte)
+		*r = value & width_mask(width);
+	else if (high_byte)
+		*r = (*r & ~0xFF00ull) | (value & 0xFF) << 8;
+	else
+		*r = (*r & ~width_mask(width)) | (value & width_mask(width));
 }
 
 static uint64_t src(struct frame *f, const struct uop *u, int i, unsigned width)
@@ -105,29 +120,24 @@ static uint64_t src1_or_imm(struct frame *f, const struct uop *u)
 	return u->src[1] ? src(f, u, 1, u->width) : (uint64_t)u->imm & width_mask(u->width);
 }
 
-static void write_dst(struct frame *f, const struct uop *u, uint64_t value)
+static inline void write_dst(struct frame *f, const struct uop *u, uint64_t value)
 {
 	if (u->dst)
-		write_reg(f, u->dst, u->width, (u->high_byte & HI8_DST) != 0, value);
+		write_reg(f, u->dst, u->width, (u->high_byte & HI8_DST) != 0, value, u->log_undo);
 }
 
 /* ---- flags --------------------------------------------------------------- */
 
-static uint64_t group_bits(unsigned groups)
-{
-	uint64_t bits = 0;
-	if (groups & UF_CF)
-		bits |= FLAG_CF;
-	if (groups & UF_OSZAP)
-		bits |= FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
-	if (groups & UF_DF)
-		bits |= FLAG_DF;
-	return bits;
-}
+#define OSZAP_BITS (FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF)
+/* RFLAGS bits of each combination of flag groups (enum uop_flag_group). */
+static const uint64_t group_bits[8] = {
+	0, FLAG_CF, OSZAP_BITS, FLAG_CF | OSZAP_BITS,
+	FLAG_DF, FLAG_DF | FLAG_CF, FLAG_DF | OSZAP_BITS, FLAG_DF | FLAG_CF | OSZAP_BITS,
+};
 
-static void set_flags(struct frame *f, const struct uop *u, uint64_t bits)
+static inline void set_flags(struct frame *f, const struct uop *u, uint64_t bits)
 {
-	uint64_t mask = group_bits(u->flags_write);
+	uint64_t mask = group_bits[u->flags_write & 7];
 	f->x->state->rflags = (f->x->state->rflags & ~mask) | (bits & mask);
 }
 
@@ -530,6 +540,7 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 	f.next_rip = rip + length;
 	if (x->mode != X86_MODE_64)
 		f.next_rip &= 0xFFFFFFFF;
+	x->next_rip = f.next_rip;
 	f.saved_flags = x->state->rflags;
 	f.nundo = 0;
 	f.nstores = 0;
@@ -538,7 +549,10 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 	int syscall = 0;
 	uint8_t syscall_vector = 0;
 
-	memset(result, 0, sizeof *result);
+	result->status = EXEC_DONE;
+	result->vector = 0;
+	result->fault_address = 0;
+	result->repeating = 0;
 	for (unsigned i = 0; i < n && !f.faulted; i++) {
 		const struct uop *u = &uops[i];
 		unsigned w = u->width;
@@ -682,23 +696,23 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 			uint32_t out[4] = { 0 };
 			if (x->env && x->env->cpuid)
 				x->env->cpuid(x->env->context, (uint32_t)x->state->gpr[0], (uint32_t)x->state->gpr[1], out);
-			write_reg(&f, UREG_RAX, 4, 0, out[0]);
-			write_reg(&f, UREG_RBX, 4, 0, out[1]);
-			write_reg(&f, UREG_RCX, 4, 0, out[2]);
-			write_reg(&f, UREG_RDX, 4, 0, out[3]);
+			write_reg(&f, UREG_RAX, 4, 0, out[0], 1);
+			write_reg(&f, UREG_RBX, 4, 0, out[1], 1);
+			write_reg(&f, UREG_RCX, 4, 0, out[2], 1);
+			write_reg(&f, UREG_RDX, 4, 0, out[3], 1);
 			break;
 		}
 		case UOP_RDTSC: {
 			uint64_t tsc = x->env && x->env->rdtsc ? x->env->rdtsc(x->env->context) : 0;
-			write_reg(&f, UREG_RAX, 4, 0, tsc & 0xFFFFFFFF);
-			write_reg(&f, UREG_RDX, 4, 0, tsc >> 32);
+			write_reg(&f, UREG_RAX, 4, 0, tsc & 0xFFFFFFFF, 1);
+			write_reg(&f, UREG_RDX, 4, 0, tsc >> 32, 1);
 			break;
 		}
 		case UOP_SYSCALL:
 			if (u->imm == 0 && x->mode == X86_MODE_64) {
 				/* SYSCALL saves RIP in RCX and RFLAGS in R11 (SDM vol. 2, SYSCALL). */
-				write_reg(&f, UREG_RCX, 8, 0, f.next_rip);
-				write_reg(&f, UREG_R11, 8, 0, rdflags_image(&f));
+				write_reg(&f, UREG_RCX, 8, 0, f.next_rip, 1);
+				write_reg(&f, UREG_R11, 8, 0, rdflags_image(&f), 1);
 			} else if (u->imm != 0x80) {
 				/* INT n other than the system-call gate: the gate's DPL
 				 * is 0 in Linux, so user code gets #GP. */

@@ -95,6 +95,9 @@ struct uop {
 	uint8_t flags_write;
 	uint8_t high_byte;   /* enum uop_high_byte */
 	uint8_t asize;       /* memory and LEA: address width in bytes (2, 4, 8) */
+	uint8_t log_undo;    /* set by the cracker: a later micro-op of the same
+				instruction may fault, so the old value of dst
+				must be kept for the rollback */
 	int64_t imm;         /* immediate, displacement, branch target or exception vector */
 };
 
@@ -136,7 +139,16 @@ struct uop_exec {
 	struct guest_memory *memory;
 	const struct uop_env *env;
 	enum x86_mode mode;
+	/* Filled by uop_exec_init: where each micro-op register lives, so a
+	 * source read is one indexed load. */
+	uint64_t *reg[UREG_COUNT];
+	uint64_t temp[8];
+	uint64_t zero;     /* UREG_NONE reads as 0 */
+	uint64_t next_rip; /* UREG_NEXT_RIP of the executing instruction */
 };
+
+void uop_exec_init(struct uop_exec *x, struct x86_state *state, struct guest_memory *memory,
+		   const struct uop_env *env, enum x86_mode mode);
 
 enum uop_exec_status {
 	EXEC_DONE,    /* the instruction completed; RIP is the next one */

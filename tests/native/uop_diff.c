@@ -1,0 +1,559 @@
+/* uop_diff.c - differential test of the functional engine against this
+ * machine's CPU: random sequences of general-purpose instructions run
+ * natively (tests/native/native_run.c, in a forked child) and in uopsim
+ * (decode -> crack -> execute micro-ops), from the same registers and
+ * memory; every GPR, RIP, the defined arithmetic flags, DF and the data
+ * memory must agree, and so must the fault when there is one.
+ *
+ * Sequences: each instruction is generated as prefixes + opcode + ModRM +
+ * immediate bytes and decoded by uopsim's decoder (which the Zydis
+ * differential test checks); memory operands are made RIP-relative into a
+ * data page so that no instruction in the sequence can point them away.
+ * Flags the SDM leaves undefined (the host is AMD and fills them its own
+ * way) are tracked as "poisoned": they are not compared, and no later
+ * instruction that reads a poisoned flag is generated.
+ *
+ * usage: uop-diff [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
+ *        uop-diff --code FILE [--cases N] [--seed S]
+ * The second form runs a curated, assembled code file (raw bytes, loaded at
+ * the code address; tests/native/curated/) from N random initial states,
+ * with the flags left undefined by any of its instructions not compared.
+ * Prints "N passed, N failed" (cases) and exits non-zero on any divergence. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "decoder/x86_decode.h"
+#include "machine/cpu.h"
+#include "machine/memory.h"
+#include "tests/native/native_run.h"
+
+#define CODE_ADDR 0x20000000ull
+#define CODE_SIZE 0x4000ull
+#define DATA_ADDR 0x20010000ull
+#define DATA_SIZE 0x1000ull
+#define STACK_ADDR 0x20020000ull
+#define STACK_SIZE 0x2000ull
+#define MAX_LENGTH 64
+
+static uint64_t rng_state;
+
+static uint64_t rnd(void)
+{
+	/* xorshift64*: a fixed seed gives the same cases on every machine. */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 0x2545F4914F6CDD1Dull;
+}
+
+static unsigned rnd_below(unsigned n)
+{
+	return (unsigned)(rnd() % n);
+}
+
+/* Register values with the edge cases that break flag logic. */
+static uint64_t interesting_value(void)
+{
+	static const uint64_t special[] = {
+		0, 1, 2, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF,
+		0x7FFFFFFFFFFFFFFFull, 0x8000000000000000ull, ~0ull, 31, 32, 63, 64, 0x100000000ull,
+	};
+	switch (rnd_below(4)) {
+	case 0: return special[rnd_below(sizeof special / sizeof special[0])];
+	case 1: return rnd() & 0xFF;
+	default: return rnd();
+	}
+}
+
+#define ARITH_FLAGS (FLAG_CF | FLAG_PF | FLAG_AF | FLAG_ZF | FLAG_SF | FLAG_OF)
+
+/* Flags an instruction leaves undefined (SDM vol. 2, each instruction's
+ * "Flags Affected"), and flags it certainly defines. */
+static void flag_effects(const struct uop *u, int n, const struct x86_insn *insn, uint64_t *undefined,
+			 uint64_t *defined)
+{
+	*undefined = 0;
+	*defined = 0;
+	for (int i = 0; i < n; i++) {
+		unsigned count_known = !u[i].src[1] && !u[i].src[2];
+		unsigned mask = u[i].width == 8 ? 0x3F : 0x1F;
+		unsigned count = (unsigned)u[i].imm & mask;
+		switch (u[i].op) {
+		case UOP_AND: case UOP_OR: case UOP_XOR:
+			*undefined |= FLAG_AF;
+			*defined |= ARITH_FLAGS & ~FLAG_AF;
+			break;
+		case UOP_IMUL: case UOP_MULHI: case UOP_IMULHI:
+			*undefined |= FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
+			*defined |= FLAG_CF | FLAG_OF;
+			break;
+		case UOP_DIVQ: case UOP_DIVR: case UOP_IDIVQ: case UOP_IDIVR:
+			*undefined |= ARITH_FLAGS;
+			break;
+		case UOP_BT: case UOP_BTS: case UOP_BTR: case UOP_BTC:
+			*undefined |= FLAG_OF | FLAG_SF | FLAG_AF | FLAG_PF | FLAG_ZF;
+			*defined |= FLAG_CF;
+			break;
+		case UOP_BSF: case UOP_BSR:
+			*undefined |= FLAG_CF | FLAG_OF | FLAG_SF | FLAG_AF | FLAG_PF;
+			*defined |= FLAG_ZF;
+			break;
+		case UOP_TZCNT: case UOP_LZCNT:
+			*undefined |= FLAG_OF | FLAG_SF | FLAG_AF | FLAG_PF;
+			*defined |= FLAG_CF | FLAG_ZF;
+			break;
+		case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_SHLD: case UOP_SHRD:
+			if (u[i].op == UOP_SHLD || u[i].op == UOP_SHRD)
+				count_known = !u[i].src[2];
+			if (!count_known) {
+				*undefined |= FLAG_OF | FLAG_AF;
+			} else if (count) {
+				*undefined |= FLAG_AF | (count > 1 ? FLAG_OF : 0);
+				*defined |= (FLAG_CF | FLAG_SF | FLAG_ZF | FLAG_PF) | (count == 1 ? FLAG_OF : 0);
+			}
+			break;
+		case UOP_ROL: case UOP_ROR: case UOP_RCL: case UOP_RCR:
+			if (!count_known) {
+				*undefined |= FLAG_OF;
+			} else if (count) {
+				*undefined |= count > 1 ? FLAG_OF : 0;
+				*defined |= FLAG_CF | (count == 1 ? FLAG_OF : 0);
+			}
+			break;
+		case UOP_WRFLAGS: /* SAHF, POPF: exactly the bits of the mask */
+			*defined |= (uint64_t)u[i].imm & ARITH_FLAGS;
+			break;
+		default:
+			if (u[i].flags_write & UF_CF)
+				*defined |= FLAG_CF;
+			if (u[i].flags_write & UF_OSZAP)
+				*defined |= FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
+			break;
+		}
+	}
+	*defined &= ~*undefined;
+	(void)insn;
+}
+
+/* Flags the instruction consumes (beyond keeping them on a zero count). */
+static uint64_t flags_read(const struct uop *u, int n)
+{
+	uint64_t r = 0;
+	for (int i = 0; i < n; i++) {
+		switch (u[i].op) {
+		case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_ROL: case UOP_ROR:
+		case UOP_SHLD: case UOP_SHRD:
+			break; /* they only keep flags on a zero count */
+		default:
+			if (u[i].flags_read & UF_CF)
+				r |= FLAG_CF;
+			if (u[i].flags_read & UF_OSZAP)
+				r |= FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
+		}
+	}
+	return r;
+}
+
+static int is_stack_pointer(enum x86_reg r)
+{
+	return r == X86_REG_RSP || r == X86_REG_ESP || r == X86_REG_SP || r == X86_REG_SPL;
+}
+
+/* One candidate instruction; returns its length or 0 if rejected. */
+static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison)
+{
+	uint8_t b[32];
+	unsigned n = 0;
+	if (rnd_below(4) == 0)
+		b[n++] = 0x66;
+	if (rnd_below(10) == 0)
+		b[n++] = rnd_below(2) ? 0xF3 : 0xF2;
+	if (rnd_below(2))
+		b[n++] = (uint8_t)(0x40 | rnd_below(16));
+	if (rnd_below(5) == 0)
+		b[n++] = 0x0F;
+	b[n++] = (uint8_t)rnd();
+	uint8_t modrm = (uint8_t)rnd();
+	if ((modrm >> 6) != 3)
+		modrm = (uint8_t)((modrm & 0x38) | 0x05); /* [rip + disp32] */
+	b[n++] = modrm;
+	for (int i = 0; i < 12; i++)
+		b[n++] = (uint8_t)rnd();
+
+	struct x86_insn insn;
+	int len = x86_decode(b, n, X86_MODE_64, &insn);
+	if (len <= 0)
+		return 0;
+	struct uop u[UOP_MAX_PER_INSN];
+	int nu = uop_crack(&insn, address, u);
+	if (nu <= 0)
+		return 0;
+	for (int i = 0; i < nu; i++) {
+		const struct uop_info *info = &uop_info[u[i].op];
+		if (info->unit == UNIT_BRANCH && u[i].op != UOP_UBRCC)
+			return 0; /* control flow: curated tests cover it */
+		if (info->unit == UNIT_SYS)
+			return 0;
+		if (u[i].op == UOP_ADVANCE)
+			return 0; /* string instructions: curated tests */
+		if ((u[i].op == UOP_DIVQ || u[i].op == UOP_IDIVQ) && rnd_below(4))
+			return 0; /* most random divisions fault; keep a few */
+		if ((u[i].op == UOP_SHLD || u[i].op == UOP_SHRD) && u[i].width == 2 &&
+		    (u[i].src[2] || (u[i].imm & 0x1F) > 16))
+			return 0; /* 16-bit double shifts past 16: result undefined */
+		if (u[i].op == UOP_BSWAP && u[i].width == 2)
+			return 0; /* BSWAP r16: undefined (SDM vol. 2, BSWAP) */
+	}
+	for (unsigned i = 0; i < insn.noperands; i++)
+		if (insn.operands[i].kind == X86_OP_REG && is_stack_pointer(insn.operands[i].reg))
+			return 0; /* keep RSP pointing at the stack */
+	if (insn.form == X86_FORM_LEAVE)
+		return 0; /* moves RSP to RBP */
+	if (insn.form == X86_FORM_POPF || insn.form == X86_FORM_POPFD || insn.form == X86_FORM_POPFQ)
+		return 0; /* random TF/AC values trap: curated tests cover POPF */
+	if (flags_read(u, nu) & *poison)
+		return 0;
+	/* Point a RIP-relative operand into the data page (whole operand inside). */
+	if (insn.has_modrm && (insn.modrm >> 6) != 3 && insn.disp_offset) {
+		uint64_t target = DATA_ADDR + rnd_below(DATA_SIZE - 64);
+		int32_t disp = (int32_t)(target - (address + (uint64_t)len));
+		memcpy(b + insn.disp_offset, &disp, 4);
+		if (x86_decode(b, (size_t)len, X86_MODE_64, &insn) != len)
+			return 0;
+	}
+	uint64_t undefined, defined;
+	flag_effects(u, nu, &insn, &undefined, &defined);
+	*poison = (*poison & ~defined) | undefined;
+	memcpy(out, b, (size_t)len);
+	return len;
+}
+
+struct sequence {
+	uint8_t code[MAX_LENGTH * 15];
+	size_t code_len;
+	unsigned count;
+	uint64_t poison;                 /* after the last instruction */
+	uint64_t poison_after[MAX_LENGTH]; /* after each instruction */
+	uint64_t insn_addr[MAX_LENGTH];
+};
+
+static void generate_sequence(struct sequence *s, unsigned length)
+{
+	s->code_len = 0;
+	s->count = 0;
+	s->poison = 0;
+	while (s->count < length) {
+		uint64_t address = CODE_ADDR + s->code_len;
+		uint64_t poison = s->poison;
+		int len = generate_instruction(s->code + s->code_len, address, &poison);
+		if (!len)
+			continue;
+		s->poison_after[s->count] = poison;
+		s->insn_addr[s->count++] = address;
+		s->code_len += (size_t)len;
+		s->poison = poison;
+	}
+}
+
+/* A curated code file: the flags any of its instructions may leave
+ * undefined (a linear sweep over the code). */
+static int load_code_file(const char *path, struct sequence *s)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "uop-diff: cannot open %s\n", path);
+		return -1;
+	}
+	s->code_len = fread(s->code, 1, sizeof s->code, f);
+	int too_long = !feof(f) || fgetc(f) != EOF;
+	fclose(f);
+	if (too_long || s->code_len == 0) {
+		fprintf(stderr, "uop-diff: %s: empty or longer than %zu bytes\n", path, sizeof s->code);
+		return -1;
+	}
+	s->count = 0;
+	s->poison = 0;
+	for (size_t offset = 0; offset < s->code_len && s->count < MAX_LENGTH;) {
+		struct x86_insn insn;
+		int len = x86_decode(s->code + offset, s->code_len - offset, X86_MODE_64, &insn);
+		if (len <= 0) {
+			fprintf(stderr, "uop-diff: %s: undecodable bytes at offset %zu\n", path, offset);
+			return -1;
+		}
+		struct uop u[UOP_MAX_PER_INSN];
+		int n = uop_crack(&insn, CODE_ADDR + offset, u);
+		if (n > 0) {
+			uint64_t undefined, defined;
+			flag_effects(u, n, &insn, &undefined, &defined);
+			s->poison |= undefined;
+		}
+		s->insn_addr[s->count++] = CODE_ADDR + offset;
+		offset += (size_t)len;
+	}
+	for (unsigned i = 0; i < s->count; i++)
+		s->poison_after[i] = s->poison;
+	return 0;
+}
+
+static void random_state(struct x86_state *st, uint8_t *data)
+{
+	native_state_init(st);
+	for (int i = 0; i < 16; i++)
+		st->gpr[i] = interesting_value();
+	st->gpr[GPR_RSP] = STACK_ADDR + STACK_SIZE / 2;
+	st->rflags = 0x202 | (rnd() & ARITH_FLAGS) | (rnd_below(8) == 0 ? FLAG_DF : 0);
+	for (uint64_t i = 0; i < DATA_SIZE; i += 8) {
+		uint64_t v = interesting_value();
+		memcpy(data + i, &v, 8);
+	}
+}
+
+/* The signal the native run reports for one of our exception vectors. */
+static int signal_of_vector(unsigned vector)
+{
+	switch (vector) {
+	case VEC_DE: return SIGFPE;
+	case VEC_UD: return SIGILL;
+	case VEC_BP: case VEC_DB: return SIGTRAP;
+	default: return SIGSEGV;
+	}
+}
+
+struct outcome {
+	int signal;
+	uint64_t fault_address;
+	struct x86_state state;
+	uint8_t data[DATA_SIZE];
+	uint64_t executed;
+};
+
+static void run_uopsim(const struct sequence *s, const struct x86_state *initial, const uint8_t *data,
+		       struct outcome *o)
+{
+	struct cpu cpu;
+	memset(&cpu, 0, sizeof cpu);
+	cpu.mode = X86_MODE_64;
+	cpu.memory = gmem_create();
+	cpu.state = *initial;
+	gmem_map(cpu.memory, CODE_ADDR, CODE_SIZE, GUEST_READ | GUEST_EXEC);
+	gmem_map(cpu.memory, DATA_ADDR, DATA_SIZE, GUEST_READ | GUEST_WRITE);
+	gmem_map(cpu.memory, STACK_ADDR, STACK_SIZE, GUEST_READ | GUEST_WRITE);
+	gmem_poke(cpu.memory, CODE_ADDR, s->code, s->code_len);
+	gmem_poke(cpu.memory, DATA_ADDR, data, DATA_SIZE);
+	cpu.state.rip = CODE_ADDR;
+	o->signal = 0;
+	o->fault_address = 0;
+	uint64_t end = CODE_ADDR + s->code_len;
+	for (unsigned steps = 0; cpu.state.rip != end && steps < 100000; steps++) {
+		enum cpu_event e = cpu_step(&cpu);
+		if (e == CPU_OK)
+			continue;
+		o->signal = e == CPU_SYSCALL ? SIGSYS : signal_of_vector(cpu.last.vector);
+		o->fault_address = cpu.last.fault_address;
+		break;
+	}
+	o->state = cpu.state;
+	o->executed = cpu.instructions;
+	gmem_peek(cpu.memory, DATA_ADDR, o->data, DATA_SIZE);
+	gmem_destroy(cpu.memory);
+}
+
+static const char *const gpr_names[16] = { "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+					   "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15" };
+
+static void print_sequence(const struct sequence *s)
+{
+	for (unsigned i = 0; i < s->count; i++) {
+		struct x86_insn insn;
+		size_t offset = s->insn_addr[i] - CODE_ADDR;
+		int len = x86_decode(s->code + offset, s->code_len - offset, X86_MODE_64, &insn);
+		char text[128];
+		x86_format_intel(&insn, s->insn_addr[i], text, sizeof text);
+		printf("    %llx:", (unsigned long long)s->insn_addr[i]);
+		for (int b = 0; b < len; b++)
+			printf(" %02x", s->code[offset + (size_t)b]);
+		printf("%*s%s\n", (int)(3 * (12 - len) + 2) > 2 ? 3 * (12 - len) + 2 : 2, "", text);
+		struct uop u[UOP_MAX_PER_INSN];
+		int n = uop_crack(&insn, s->insn_addr[i], u);
+		for (int k = 0; k < n; k++) {
+			char ut[160];
+			uop_format(&u[k], ut, sizeof ut);
+			printf("          %s\n", ut);
+		}
+	}
+}
+
+/* Compares; prints the differences and returns how many there are. */
+static int compare(const struct sequence *s, const struct x86_state *initial, const struct native_result *nat,
+		   const struct outcome *ours, uint64_t flag_mask, int report)
+{
+	int diffs = 0;
+	char lines[4096];
+	size_t used = 0;
+#define DIFF(...)                                                                                         \
+	do {                                                                                              \
+		diffs++;                                                                                  \
+		if (used < sizeof lines)                                                                  \
+			used += (size_t)snprintf(lines + used, sizeof lines - used, __VA_ARGS__);         \
+	} while (0)
+	int nat_signal = nat->signal == SIGBUS ? SIGSEGV : nat->signal;
+	if (nat_signal != ours->signal)
+		DIFF("  signal: native %d (%s), uopsim %d (%s)\n", nat->signal, strsignal(nat->signal), ours->signal,
+		     strsignal(ours->signal));
+	if (nat->final.rip != ours->state.rip)
+		DIFF("  rip: native %#llx, uopsim %#llx\n", (unsigned long long)nat->final.rip,
+		     (unsigned long long)ours->state.rip);
+	for (int i = 0; i < 16; i++)
+		if (nat->final.gpr[i] != ours->state.gpr[i])
+			DIFF("  %s: native %#llx, uopsim %#llx (initial %#llx)\n", gpr_names[i],
+			     (unsigned long long)nat->final.gpr[i], (unsigned long long)ours->state.gpr[i],
+			     (unsigned long long)initial->gpr[i]);
+	uint64_t nf = nat->final.rflags & flag_mask, of = ours->state.rflags & flag_mask;
+	if (nf != of)
+		DIFF("  rflags (compared bits %#llx): native %#llx, uopsim %#llx\n", (unsigned long long)flag_mask,
+		     (unsigned long long)nf, (unsigned long long)of);
+	if (ours->signal == SIGSEGV && nat_signal == SIGSEGV && nat->trapno == 14 &&
+	    nat->fault_address != ours->fault_address)
+		DIFF("  fault address: native %#llx, uopsim %#llx\n", (unsigned long long)nat->fault_address,
+		     (unsigned long long)ours->fault_address);
+	if (memcmp(nat->region_after[0], ours->data, DATA_SIZE)) {
+		for (unsigned i = 0; i < DATA_SIZE; i++)
+			if (nat->region_after[0][i] != ours->data[i]) {
+				DIFF("  memory %#llx: native %02x, uopsim %02x\n", (unsigned long long)(DATA_ADDR + i),
+				     nat->region_after[0][i], ours->data[i]);
+				break;
+			}
+	}
+	if (diffs && report) {
+		printf("DIVERGENCE after %llu instructions:\n", (unsigned long long)ours->executed);
+		print_sequence(s);
+		fputs(lines, stdout);
+	}
+	return diffs;
+#undef DIFF
+}
+
+/* Runs a sequence natively and in uopsim from `initial` and compares.
+ * Returns the number of differences (printed when `report`), or -1 if the
+ * native harness failed. */
+static int run_case(const struct sequence *s, const struct x86_state *initial, const uint8_t *data, int curated,
+		    int report, uint64_t *executed)
+{
+	struct native_case nc;
+	memset(&nc, 0, sizeof nc);
+	nc.initial = *initial;
+	nc.code = s->code;
+	nc.code_len = s->code_len;
+	nc.code_addr = CODE_ADDR;
+	nc.regions[0] = (struct native_region){ DATA_ADDR, DATA_SIZE, PROT_READ | PROT_WRITE, data };
+	nc.regions[1] = (struct native_region){ STACK_ADDR, STACK_SIZE, PROT_READ | PROT_WRITE, NULL };
+	nc.nregions = 2;
+	struct native_result nat;
+	if (native_run(&nc, &nat)) {
+		fprintf(stderr, "uop-diff: the native harness failed\n");
+		return -1;
+	}
+	static struct outcome ours;
+	struct x86_state start = *initial;
+	start.rip = CODE_ADDR;
+	run_uopsim(s, &start, data, &ours);
+	*executed = ours.executed;
+	/* Compare the flags defined where execution stopped: at the end, or
+	 * before the faulting instruction. */
+	uint64_t poison = curated ? s->poison : ours.executed ? s->poison_after[ours.executed - 1] : 0;
+	uint64_t mask = (ARITH_FLAGS | FLAG_DF) & ~poison;
+	int diffs = compare(s, initial, &nat, &ours, mask, report);
+	native_result_free(&nat);
+	return diffs;
+}
+
+/* Re-runs growing prefixes of a diverging random sequence to name the
+ * first instruction after which the two sides differ. */
+static void find_first_divergence(const struct sequence *s, const struct x86_state *initial, const uint8_t *data)
+{
+	static struct sequence prefix;
+	for (unsigned k = 1; k <= s->count; k++) {
+		prefix = *s;
+		prefix.count = k;
+		prefix.code_len = k < s->count ? s->insn_addr[k] - CODE_ADDR : s->code_len;
+		uint64_t executed;
+		if (run_case(&prefix, initial, data, 0, 0, &executed) > 0) {
+			printf("  first divergence: instruction %u of the sequence, at %#llx; that prefix:\n", k,
+			       (unsigned long long)s->insn_addr[k - 1]);
+			run_case(&prefix, initial, data, 0, 1, &executed);
+			return;
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	unsigned cases = 1000, length = 20, max_report = 10;
+	uint64_t seed = 1;
+	int verbose = 0;
+	const char *code_file = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--cases") && i + 1 < argc)
+			cases = (unsigned)strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--length") && i + 1 < argc)
+			length = (unsigned)strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
+			seed = strtoull(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--max-report") && i + 1 < argc)
+			max_report = (unsigned)strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--verbose"))
+			verbose = 1;
+		else if (!strcmp(argv[i], "--code") && i + 1 < argc)
+			code_file = argv[++i];
+		else {
+			fprintf(stderr, "usage: %s [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
+				argv[0]);
+			return 2;
+		}
+	}
+	if (length == 0 || length > MAX_LENGTH) {
+		fprintf(stderr, "uop-diff: --length must be 1-%d\n", MAX_LENGTH);
+		return 2;
+	}
+	rng_state = seed * 0x9E3779B97F4A7C15ull + 1;
+	static struct sequence curated;
+	if (code_file && load_code_file(code_file, &curated))
+		return 2;
+	unsigned passed = 0, failed = 0;
+	uint64_t instructions = 0;
+	static uint8_t data[DATA_SIZE];
+	for (unsigned c = 0; c < cases; c++) {
+		static struct sequence s;
+		if (code_file)
+			s = curated;
+		else
+			generate_sequence(&s, length);
+		struct x86_state initial;
+		random_state(&initial, data);
+		uint64_t executed = 0;
+		int diffs = run_case(&s, &initial, data, code_file != NULL, failed < max_report, &executed);
+		if (diffs < 0)
+			return 2;
+		instructions += executed;
+		if (diffs) {
+			failed++;
+			if (failed <= max_report && !code_file)
+				find_first_divergence(&s, &initial, data);
+		} else {
+			passed++;
+			if (verbose)
+				print_sequence(&s);
+		}
+	}
+	if (code_file)
+		printf("uop-diff: %s: %u cases, %llu instructions executed and compared\n", code_file, cases,
+		       (unsigned long long)instructions);
+	else
+		printf("uop-diff: %u cases of %u instructions, %llu instructions executed and compared\n", cases,
+		       length, (unsigned long long)instructions);
+	printf("%u passed, %u failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
