@@ -39,7 +39,11 @@ struct decoder {
 	uint8_t pp;         /* VEX/EVEX/XOP implied prefix: 0 none, 1 66, 2 F3, 3 F2 */
 	uint8_t vl;         /* vector length: 0 = 128, 1 = 256, 2 = 512 */
 	uint8_t ll_raw;     /* EVEX.L'L as encoded (rounding control when b) */
+	uint8_t evex_vvvv_raw; /* EVEX.vvvv un-inverted, all 4 bits even outside 64-bit mode */
+	uint8_t evex_v2_raw;   /* EVEX.V' un-inverted, even outside 64-bit mode */
+	uint8_t vex_vvvv_raw; /* VEX/XOP.vvvv un-inverted, all 4 bits even outside 64-bit mode */
 	uint8_t vex_like;   /* VEX, EVEX or XOP */
+	uint8_t is4_byte, has_is4; /* the /is4 byte, once an L operand read it */
 };
 
 /* ---- byte fetching ---------------------------------------------------- */
@@ -156,6 +160,8 @@ static unsigned type_bits(const struct decoder *d, enum x86_ot ot)
 	case X86_OT_fstate: return osize == 16 ? 94 * 8 : 108 * 8;
 	case X86_OT_fx: return 512 * 8;
 	case X86_OT_u: return 0;
+	case X86_OT_kl: return 384;
+	case X86_OT_asz: return d->insn->address_size;
 	default: return 0;
 	}
 }
@@ -276,6 +282,20 @@ static int decode_memory(struct decoder *d, struct x86_mem *m, unsigned vsib_bit
 
 /* ---- the walk through the opcode maps ------------------------------------- */
 
+/* An undefined opcode whose ModRM byte was read (an empty slot of a
+ * group): the processor still knows its length, and past 15 bytes raises
+ * #GP rather than #UD (SDM vol. 3A, 6.9, Table 6-2: "instruction length
+ * > 15 bytes" comes first among the decode faults; on the host 66x11
+ * 0F BA 05 disp32 ib faults with #GP). */
+static int undefined_length(struct decoder *d)
+{
+	struct x86_mem m;
+	if (!d->insn->has_modrm || modrm_mod(d) == 3)
+		return X86_DECODE_INVALID;
+	d->insn->address_size = (uint8_t)address_size(d);
+	return decode_memory(d, &m, 0) == X86_DECODE_TOO_LONG ? X86_DECODE_TOO_LONG : X86_DECODE_INVALID;
+}
+
 static int walk(struct decoder *d, const struct x86_node *n, unsigned *form)
 {
 	int err;
@@ -312,6 +332,12 @@ static int walk(struct decoder *d, const struct x86_node *n, unsigned *form)
 				column = d->last_f2f3 == 0xF3 ? 2 : d->last_f2f3 == 0xF2 ? 3 : d->has_66 ? 1 : 0;
 				static const uint8_t byte_of_column[4] = { 0, 0x66, 0xF3, 0xF2 };
 				d->mandatory = byte_of_column[column];
+				/* A 66 column that repeats the no-prefix one does not
+				 * choose anything: there 66 keeps its operand-size
+				 * meaning (66 0F BC is BSF r16, SDM vol. 2, BSF). */
+				if (column == 1 && n->child[1].kind == n->child[0].kind &&
+				    n->child[1].form == n->child[0].form && n->child[1].child == n->child[0].child)
+					d->mandatory = 0;
 			}
 			n = &n->child[column];
 			break;
@@ -351,7 +377,7 @@ static int am_uses_modrm(enum x86_am am)
 	switch (am) {
 	case X86_AM_C: case X86_AM_D: case X86_AM_E: case X86_AM_G: case X86_AM_M:
 	case X86_AM_N: case X86_AM_P: case X86_AM_Q: case X86_AM_R: case X86_AM_S:
-	case X86_AM_U: case X86_AM_V: case X86_AM_W: case X86_AM_Rmod: case X86_AM_MVSIB:
+	case X86_AM_U: case X86_AM_V: case X86_AM_W: case X86_AM_Rmod: case X86_AM_MVSIB: case X86_AM_MSIB:
 	case X86_AM_KG: case X86_AM_KE: case X86_AM_KR: case X86_AM_BNDG: case X86_AM_BNDE:
 	case X86_AM_TG: case X86_AM_TR: case X86_AM_STi:
 		return 1;
@@ -370,7 +396,7 @@ static int am_is_vvvv(enum x86_am am)
 static int am_mod_rule(enum x86_am am)
 {
 	switch (am) {
-	case X86_AM_M: case X86_AM_MVSIB:
+	case X86_AM_M: case X86_AM_MVSIB: case X86_AM_MSIB:
 		return 1;
 	case X86_AM_N: case X86_AM_R: case X86_AM_U: case X86_AM_KR: case X86_AM_TR:
 		return 2;
@@ -479,12 +505,20 @@ static int decode_operand(struct decoder *d, struct x86_opspec spec, const struc
 			insn->imm_offset = (uint8_t)d->pos;
 		if ((err = fetch_le(d, 1, &raw)))
 			return err;
+		d->is4_byte = (uint8_t)raw;
+		d->has_is4 = 1;
 		unsigned num = (unsigned)raw >> 4;
 		if (d->mode != X86_MODE_64)
 			num &= 7;
 		set_reg(op, vector_reg(bits, num), bits);
 		return 0;
 	}
+	case X86_AM_MSIB:
+		/* AMX sibmem: without a SIB byte the instruction is #UD (SDM
+		 * vol. 2, TILELOADD: "#UD if ... not using SIB addressing"). */
+		if (!insn->has_sib)
+			return X86_DECODE_INVALID;
+		/* fall through */
 	case X86_AM_MVSIB:
 		op->kind = X86_OP_MEM;
 		op->mem = *mem;
@@ -521,6 +555,13 @@ static int decode_operand(struct decoder *d, struct x86_opspec spec, const struc
 	case X86_AM_I: {
 		op->kind = X86_OP_IMM;
 		op->size = (uint16_t)bits;
+		/* An imm8 after an /is4 register is that same byte's low four
+		 * bits (VPERMIL2PS/PD, AMD APM vol. 4: imm8[3:0]). */
+		if (d->has_is4 && spec.ot == X86_OT_b) {
+			op->imm = d->is4_byte & 15;
+			op->imm_size = 1;
+			return 0;
+		}
 		switch ((enum x86_ot)spec.ot) {
 		case X86_OT_b: return read_immediate(d, 1, 0, op);
 		case X86_OT_bs: return read_immediate(d, 1, 1, op);
@@ -635,6 +676,7 @@ static int read_vex(struct decoder *d, uint8_t byte0, const struct x86_node **ro
 	d->vl = (b2 >> 2) & 1;
 	d->pp = b2 & 3;
 	d->vex_like = 1;
+	d->vex_vvvv_raw = d->vvvv;
 	if (d->mode != X86_MODE_64) {
 		/* Outside 64-bit mode R, X, B and vvvv[3] are not register
 		 * extensions (SDM vol. 2, 2.3.5). */
@@ -661,6 +703,10 @@ static int read_evex(struct decoder *d, const struct x86_node **root)
 {
 	uint8_t p0, p1, p2;
 	int err;
+	/* P0-P2 are one read: past 15 bytes it is too long even when the
+	 * buffer also ends there (Zydis's order). */
+	if (d->pos + 3 > X86_MAX_INSN_LENGTH)
+		return X86_DECODE_TOO_LONG;
 	if ((err = fetch(d, &p0)) || (err = fetch(d, &p1)) || (err = fetch(d, &p2)))
 		return err;
 	d->insn->encoding = X86_ENC_EVEX;
@@ -679,6 +725,8 @@ static int read_evex(struct decoder *d, const struct x86_node **root)
 	d->v2 = !(p2 & 0x08);
 	d->insn->evex_aaa = p2 & 7;
 	d->vl = d->ll_raw;
+	d->evex_vvvv_raw = d->vvvv;
+	d->evex_v2_raw = d->v2;
 	if (d->mode != X86_MODE_64) {
 		d->r = d->x = d->b = d->r2 = 0;
 		d->vvvv &= 7;
@@ -689,33 +737,161 @@ static int read_evex(struct decoder *d, const struct x86_node **root)
 		return X86_DECODE_INVALID;
 	if (map != 1 && map != 2 && map != 3 && map != 5 && map != 6)
 		return X86_DECODE_INVALID;
+	/* Outside 64-bit mode there are only 8 vector registers: V' must be
+	 * 1 (inverted 0), like R and X, which are 1 by the LES/LDS/BOUND rule. */
+	if (d->mode != X86_MODE_64 && d->evex_v2_raw)
+		return X86_DECODE_INVALID;
+	/* Zeroing-masking needs a mask (SDM vol. 2, 2.7.3: z with aaa = 000 is
+	 * #UD); L'L = 11 is reserved unless it is the rounding control. */
+	if (d->insn->evex_z && !d->insn->evex_aaa)
+		return X86_DECODE_INVALID;
+	if (d->ll_raw == 3 && !d->insn->evex_b)
+		return X86_DECODE_INVALID;
+	if (!(x86_evex_pp_used[map] >> d->pp & 1))
+		return X86_DECODE_INVALID;
 	d->insn->map = (uint8_t)map;
 	*root = x86_map_evex[map];
 	return 0;
 }
 
-/* Checks of the EVEX fields against what the form allows. */
+/* Called with the EVEX opcode read, before the walk. The nodes that do not
+ * look at ModRM (EVEX.pp, EVEX.W, mode; not L'L, which Zydis checks after
+ * ModRM) are followed first, so that an undefined opcode is #UD even when
+ * its ModRM byte is missing, as Zydis has it. Then ModRM is read: with
+ * EVEX.b set and a register operand, L'L is the rounding control and the
+ * vector length is 512 (SDM vol. 2, 2.7.5); with a memory operand L'L = 11
+ * is reserved. */
+static int evex_before_walk(struct decoder *d, const struct x86_node *n)
+{
+	for (;;) {
+		switch (n->kind) {
+		case X86_N_INVALID:
+			return X86_DECODE_INVALID;
+		case X86_N_LINK:
+			n = n->child;
+			continue;
+		case X86_N_PREFIX:
+			n = &n->child[d->pp];
+			continue;
+		case X86_N_W:
+			n = &n->child[d->w];
+			continue;
+		case X86_N_MODE64:
+			n = &n->child[d->mode == X86_MODE_64];
+			continue;
+		default:
+			break;
+		}
+		break;
+	}
+	int err = need_modrm(d);
+	if (err)
+		return err;
+	if (d->insn->evex_b && modrm_mod(d) == 3)
+		d->vl = 2;
+	else if (d->ll_raw == 3)
+		return X86_DECODE_INVALID;
+	return 0;
+}
+
+/* Checks of the EVEX fields against what the form allows (SDM vol. 2,
+ * 2.7 and the exception classes of 2.8), in two steps as Zydis makes them:
+ * check_evex() right after the walk (EVEX.b: broadcast, rounding, SAE),
+ * evex_late_checks() once SIB, displacement and immediate are read (so a
+ * truncated instruction reads as truncated first). */
 static int check_evex(struct decoder *d, const struct x86_form_info *fi)
 {
 	struct x86_insn *insn = d->insn;
-	int reg_form = insn->has_modrm && modrm_mod(d) == 3;
 	if (insn->evex_b) {
-		if (reg_form) {
-			if (!(fi->flags & (X86_F_EVEX_ER | X86_F_EVEX_SAE)))
+		if (modrm_mod(d) == 3) {
+			if (!(fi->flags & (X86_F_EVEX_ER | X86_F_EVEX_SAE | X86_F_EVEX_BIGN)))
 				return X86_DECODE_INVALID;
-			d->vl = 2; /* L'L is the rounding control; the length is 512 */
 		} else if (!(fi->flags & X86_F_EVEX_B)) {
 			return X86_DECODE_INVALID;
 		}
-	} else if (d->ll_raw == 3) {
-		return X86_DECODE_INVALID;
 	}
-	if (insn->evex_z && !(fi->flags & X86_F_EVEX_Z))
+	return 0;
+}
+
+static int evex_late_checks(struct decoder *d, const struct x86_form_info *fi)
+{
+	struct x86_insn *insn = d->insn;
+	int reg_form = modrm_mod(d) == 3;
+	int uses_vvvv = 0, vsib = 0;
+	for (unsigned i = 0; i < fi->noperands; i++) {
+		enum x86_am am = (enum x86_am)fi->op[i].am;
+		uses_vvvv |= am_is_vvvv(am);
+		vsib |= am == X86_AM_MVSIB;
+		/* Mask and general registers have no R'/V' extensions: a set
+		 * one (and R or vvvv[3] for k0-k7) is #UD (SDM vol. 2, 2.7.2). */
+		if (d->mode == X86_MODE_64) {
+			if (am == X86_AM_KG && (d->r || d->r2))
+				return X86_DECODE_INVALID;
+			if (am == X86_AM_G && d->r2)
+				return X86_DECODE_INVALID;
+			if (am == X86_AM_KH && (d->vvvv > 7 || d->v2))
+				return X86_DECODE_INVALID;
+			if (am == X86_AM_B && d->v2)
+				return X86_DECODE_INVALID;
+		}
+	}
+	/* An unused vvvv must be 1111b in every mode; V' is unused (must be 1,
+	 * inverted 0) unless vvvv is used or it extends a VSIB index. */
+	if (!uses_vvvv && d->evex_vvvv_raw)
 		return X86_DECODE_INVALID;
+	if (!uses_vvvv && !vsib && d->evex_v2_raw)
+		return X86_DECODE_INVALID;
+	if (insn->evex_z) {
+		if (!(fi->flags & X86_F_EVEX_Z))
+			return X86_DECODE_INVALID;
+		/* No zeroing-masking with a memory destination (SDM vol. 2,
+		 * 2.7.3: "EVEX.z ... #UD with a memory destination"). */
+		if (!reg_form && fi->noperands &&
+		    (fi->op[0].am == X86_AM_W || fi->op[0].am == X86_AM_E || fi->op[0].am == X86_AM_M))
+			return X86_DECODE_INVALID;
+	}
 	if ((fi->flags & X86_F_EVEX_NOMASK) && insn->evex_aaa)
 		return X86_DECODE_INVALID;
 	if ((fi->flags & X86_F_EVEX_MASKREQ) && !insn->evex_aaa)
 		return X86_DECODE_INVALID;
+	/* Gathers: the destination may not be the index vector (SDM vol. 2,
+	 * VPGATHERDD: "#UD if ... the destination and index overlap"). */
+	if (vsib && fi->op[0].am == X86_AM_V && insn->has_sib) {
+		unsigned dest = modrm_reg(d) | d->r << 3 | d->r2 << 4;
+		unsigned index = ((insn->sib >> 3) & 7) | d->x << 3 | d->v2 << 4;
+		if (dest == index)
+			return X86_DECODE_INVALID;
+	}
+	/* Complex FP16 multiplies: the destination may not be a source
+	 * (SDM vol. 2, VFCMADDCPH: "#UD if the destination overlaps a source"). */
+	if (fi->flags & X86_F_EVEX_NODSTSRC) {
+		unsigned dest = modrm_reg(d) | d->r << 3 | d->r2 << 4;
+		unsigned src1 = d->vvvv | d->v2 << 4;
+		unsigned src2 = modrm_rm(d) | d->b << 3 | d->x << 4;
+		if (dest == src1 || (reg_form && dest == src2))
+			return X86_DECODE_INVALID;
+	}
+	return 0;
+}
+
+/* The last EVEX step, with every byte read: the late checks, then the
+ * sizes of memory operands that are not the whole vector: with EVEX.b a
+ * memory source is one broadcast element, and a VSIB operand is read or
+ * written element by element; the element is a dword or, with EVEX.W1, a
+ * qword (SDM vol. 2, 2.7.5 "Embedded broadcast", and the gather/scatter
+ * pages). FP16 forms broadcast words: not told apart here. */
+static int evex_finish(struct decoder *d, const struct x86_form_info *fi)
+{
+	int err = evex_late_checks(d, fi);
+	if (err)
+		return err;
+	for (unsigned i = 0; i < fi->noperands; i++) {
+		struct x86_operand *op = &d->insn->operands[i];
+		if (op->kind != X86_OP_MEM)
+			continue;
+		if (fi->op[i].am == X86_AM_MVSIB || d->insn->evex_b)
+			op->size = d->w ? 64 : 32;
+	}
 	return 0;
 }
 
@@ -727,7 +903,10 @@ static int check_vex(struct decoder *d, const struct x86_form_info *fi)
 		uses_vvvv |= am_is_vvvv(fi->op[i].am);
 	/* An unused vvvv must be 1111b (stored inverted: 0 here), and so must
 	 * EVEX.V' (SDM vol. 2, 2.3.6 and 2.7.1). */
-	if (!uses_vvvv && (d->vvvv || (d->insn->encoding == X86_ENC_EVEX && d->v2)))
+	/* vvvv[3] is ignored outside 64-bit mode when vvvv names a register,
+	 * but an unused vvvv must still be 1111b in all four bits (Zydis and
+	 * binutils agree). */
+	if (!uses_vvvv && d->vex_vvvv_raw && d->insn->encoding != X86_ENC_EVEX) /* EVEX: evex_late_checks() */
 		return X86_DECODE_INVALID;
 	if ((fi->flags & X86_F_L0) && d->vl != 0)
 		return X86_DECODE_INVALID;
@@ -741,6 +920,74 @@ static int check_vex(struct decoder *d, const struct x86_form_info *fi)
 		d->vl = d->insn->encoding == X86_ENC_EVEX && d->vl == 3 ? 2 : d->vl;
 	if (d->insn->encoding == X86_ENC_EVEX)
 		return check_evex(d, fi);
+	if (d->insn->encoding == X86_ENC_VEX && d->mode == X86_MODE_64) {
+		/* There are eight opmask and eight tile registers: a ModRM.reg
+		 * with VEX.R set, or a VEX.vvvv above 7, names none and is #UD;
+		 * a tile in ModRM.rm likewise with VEX.B, while an opmask in
+		 * ModRM.rm ignores VEX.B (SDM vol. 2, 2.6.3 and the AMX
+		 * exception classes; Zydis 4.0 decodes the same). */
+		for (unsigned i = 0; i < fi->noperands; i++) {
+			switch (fi->op[i].am) {
+			case X86_AM_KG: case X86_AM_TG:
+				if (d->r)
+					return X86_DECODE_INVALID;
+				break;
+			case X86_AM_KH: case X86_AM_TH:
+				if (d->vvvv > 7)
+					return X86_DECODE_INVALID;
+				break;
+			case X86_AM_TR:
+				if (d->b)
+					return X86_DECODE_INVALID;
+				break;
+			default:
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Register number of a vector or tile register, for overlap checks. */
+static int vector_number(uint8_t reg)
+{
+	if (reg >= X86_REG_XMM0 && reg <= X86_REG_XMM31)
+		return reg - X86_REG_XMM0;
+	if (reg >= X86_REG_YMM0 && reg <= X86_REG_YMM31)
+		return reg - X86_REG_YMM0;
+	if (reg >= X86_REG_ZMM0 && reg <= X86_REG_ZMM31)
+		return reg - X86_REG_ZMM0;
+	if (reg >= X86_REG_TMM0 && reg <= X86_REG_TMM7)
+		return reg - X86_REG_TMM0;
+	return -1;
+}
+
+/* VEX forms whose vector or tile operands must all differ: the gathers
+ * ("#UD if any pair of the index, mask, or destination registers are the
+ * same", SDM vol. 2, VGATHERDPS) and the AMX dot products ("#UD if srcdest,
+ * src1 and src2 are not all different", SDM vol. 2, TDPBSSD). Runs once the
+ * operands are decoded, since the VSIB index is in the SIB byte. */
+static int check_vex_distinct(const struct x86_insn *insn, const struct x86_form_info *fi)
+{
+	int nums[X86_MAX_OPERANDS + 1], n = 0, wanted = 0;
+	for (unsigned i = 0; i < insn->noperands; i++) {
+		enum x86_am am = (enum x86_am)fi->op[i].am;
+		const struct x86_operand *op = &insn->operands[i];
+		if (am == X86_AM_MVSIB) {
+			wanted = 1;
+			nums[n++] = vector_number(op->mem.index);
+		} else if (am == X86_AM_TR) {
+			wanted = 1;
+		}
+		if (op->kind == X86_OP_REG && vector_number(op->reg) >= 0)
+			nums[n++] = vector_number(op->reg);
+	}
+	if (!wanted)
+		return 0;
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			if (nums[i] == nums[j])
+				return X86_DECODE_INVALID;
 	return 0;
 }
 
@@ -838,8 +1085,11 @@ int x86_decode(const uint8_t *p, size_t avail, enum x86_mode mode, struct x86_in
 		/* Outside 64-bit mode these are LES/LDS/BOUND unless the next byte
 		 * has mod = 11 (SDM vol. 2, 2.3.5); 8F is XOP when the next byte's
 		 * map field is 8 or more (AMD APM vol. 3, 1.8). */
+		/* The byte that decides is part of the instruction either way. */
+		if (d.pos >= X86_MAX_INSN_LENGTH)
+			return X86_DECODE_TOO_LONG;
 		if (d.pos >= d.avail)
-			return d.pos >= X86_MAX_INSN_LENGTH ? X86_DECODE_TOO_LONG : X86_DECODE_TRUNCATED;
+			return X86_DECODE_TRUNCATED;
 		uint8_t next = p[d.pos];
 		int is_prefix;
 		if (opcode == 0x8F)
@@ -857,7 +1107,7 @@ int x86_decode(const uint8_t *p, size_t avail, enum x86_mode mode, struct x86_in
 				return err;
 			/* Every EVEX instruction has a ModRM byte; reading it first lets
 			 * the walk see it. */
-			if (out->encoding == X86_ENC_EVEX && (err = need_modrm(&d)))
+			if (out->encoding == X86_ENC_EVEX && (err = evex_before_walk(&d, &root[opcode])))
 				return err;
 		}
 	}
@@ -882,18 +1132,26 @@ int x86_decode(const uint8_t *p, size_t avail, enum x86_mode mode, struct x86_in
 		if ((err = walk(&d, &root[opcode], &form)))
 			return err;
 	} else if ((err = walk(&d, &root[opcode], &form))) {
-		return err;
+		return err == X86_DECODE_INVALID ? undefined_length(&d) : err;
 	}
 	const struct x86_form_info *fi = &x86_forms[form];
+	if ((fi->flags & X86_F_OSZ66) && d.mandatory == 0x66)
+		d.mandatory = 0;
 
 	if ((fi->flags & X86_F_I64) && mode == X86_MODE_64)
 		return X86_DECODE_INVALID;
 	if ((fi->flags & X86_F_O64) && mode != X86_MODE_64)
 		return X86_DECODE_INVALID;
+	/* 3E before an indirect CALL/JMP is the CET NOTRACK prefix, not a DS
+	 * override of its memory operand: the SDM reserves segment overrides
+	 * on branches (vol. 2, 2.1.1), and Zydis and objdump read it so. */
+	if ((fi->flags & X86_F_NOTRACK) && d.segment == X86_REG_DS)
+		d.segment = X86_REG_NONE;
 
-	int needs_modrm = (fi->flags & X86_F_MODRM) != 0, mod_rule = 0, vsib = -1;
+	int needs_modrm = (fi->flags & X86_F_MODRM) != 0, mod_rule = 0, vsib = -1, rmod = 0;
 	for (unsigned i = 0; i < fi->noperands; i++) {
 		needs_modrm |= am_uses_modrm(fi->op[i].am);
+		rmod |= fi->op[i].am == X86_AM_Rmod;
 		mod_rule |= am_mod_rule(fi->op[i].am);
 		if (fi->op[i].am == X86_AM_MVSIB)
 			vsib = (int)i;
@@ -911,25 +1169,40 @@ int x86_decode(const uint8_t *p, size_t avail, enum x86_mode mode, struct x86_in
 
 	out->operand_size = (uint8_t)operand_size(&d, fi->flags);
 	out->address_size = (uint8_t)address_size(&d);
+	if ((fi->flags & X86_F_A64) && mode == X86_MODE_64)
+		out->address_size = 64;
 
-	/* LOCK needs a lockable form with a memory destination (SDM vol. 2, LOCK). */
-	if (d.has_lock) {
-		if (!(fi->flags & X86_F_LOCK) || !out->has_modrm || modrm_mod(&d) == 3)
-			return X86_DECODE_INVALID;
-	}
-
-	if (out->has_modrm && modrm_mod(&d) != 3 && !mem_decoded) {
+	/* Rmod forms (MOV CR/DR) have no memory operand, so no SIB or
+	 * displacement whatever mod says. */
+	if (out->has_modrm && modrm_mod(&d) != 3 && !mem_decoded && !rmod) {
 		unsigned vsib_bits = vsib >= 0 ? type_bits(&d, fi->op[vsib].ot) : 0;
 		if (vsib >= 0 && vsib_bits < 128)
 			vsib_bits = 128;
 		if ((err = decode_memory(&d, &mem, vsib_bits)))
 			return err;
+		if ((fi->flags & X86_F_NORIP) && (mem.base == X86_REG_RIP || mem.base == X86_REG_EIP))
+			return X86_DECODE_INVALID;
+		if (fi->flags & X86_F_AGEN)
+			mem.segment = default_segment_for_base(mem.base);
 	}
 
 	out->noperands = fi->noperands;
 	for (unsigned i = 0; i < fi->noperands; i++) {
 		if ((err = decode_operand(&d, fi->op[i], &mem, &out->operands[i])))
 			return err;
+	}
+	if (out->encoding == X86_ENC_EVEX && (err = evex_finish(&d, fi)))
+		return err;
+	if (out->encoding == X86_ENC_VEX && (err = check_vex_distinct(out, fi)))
+		return err;
+
+	/* LOCK needs a lockable form with a memory destination (SDM vol. 2,
+	 * LOCK). Checked once every byte is read: an instruction longer than
+	 * 15 bytes raises #GP even with a misplaced LOCK (on the host,
+	 * F0 66x11 A1 moffs64 faults with #GP, not #UD). */
+	if (d.has_lock) {
+		if (!(fi->flags & X86_F_LOCK) || !out->has_modrm || modrm_mod(&d) == 3)
+			return X86_DECODE_INVALID;
 	}
 
 	if (d.mandatory == 0x66)

@@ -27,6 +27,12 @@
 #define EVEX_Z X86_F_EVEX_Z
 #define EVEX_NOMASK X86_F_EVEX_NOMASK
 #define EVEX_MASKREQ X86_F_EVEX_MASKREQ
+#define OSZ66 X86_F_OSZ66
+#define EVEX_BIGN X86_F_EVEX_BIGN
+#define EVEX_NODSTSRC X86_F_EVEX_NODSTSRC
+#define NORIP X86_F_NORIP
+#define A64 X86_F_A64
+#define AGEN X86_F_AGEN
 
 /* Operand specs come in (method, type) pairs; count them and expand. */
 #define X86_NARGS(...) X86_NARGS_(_, ##__VA_ARGS__, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)

@@ -11,8 +11,17 @@
 static const struct x86_node group8[8] = {
 	[4] = F_(BT_Ev_Ib), F_(BTS_Ev_Ib), F_(BTR_Ev_Ib), F_(BTC_Ev_Ib),
 };
+/* MOVNTI is NP 0F C3: with 66, F2 or F3 it is #UD (SDM vol. 2, MOVNTI;
+ * checked on the host: 66 0F C3 00 raises SIGILL). */
+static const struct x86_node movnti_prefix[4] = { F_(MOVNTI_My_Gy), UD_, UD_, UD_ };
+/* Memory only: ModRM is read first, so that a prefixed one longer than 15
+ * bytes fails on its length (see undefined_length in decode.c). */
+static const struct x86_node opcode_c3[2] = { BY_PREFIX(movnti_prefix), UD_ };
 /* F3 0F B8 is POPCNT; without F3, 0F B8 is JMPE (IA-64 only), #UD here. */
 static const struct x86_node opcode_b8[4] = { UD_, UD_, F_(POPCNT_Gv_Ev), UD_ };
+/* ModRM is read before the prefix decides, so that the undefined columns
+ * still have a length (past 15 bytes: #GP, see undefined_length in decode.c). */
+static const struct x86_node opcode_b8_modrm[2] = { BY_PREFIX(opcode_b8), BY_PREFIX(opcode_b8) };
 /* F3 0F BC/BD are TZCNT/LZCNT (BMI1, LZCNT); otherwise BSF/BSR. */
 static const struct x86_node opcode_bc[4] = { F_(BSF_Gv_Ev), F_(BSF_Gv_Ev), F_(TZCNT_Gv_Ev), F_(BSF_Gv_Ev) };
 static const struct x86_node opcode_bd[4] = { F_(BSR_Gv_Ev), F_(BSR_Gv_Ev), F_(LZCNT_Gv_Ev), F_(BSR_Gv_Ev) };
@@ -45,9 +54,9 @@ const struct x86_node x86_map_0f[256] = {
 	[0xAE] = SYS(0xAE), F_(IMUL_Gv_Ev),
 	[0xB0] = F_(CMPXCHG_Eb_Gb), F_(CMPXCHG_Ev_Gv), F_(LSS_Gv_Mp), F_(BTR_Ev_Gv),
 	[0xB4] = F_(LFS_Gv_Mp), F_(LGS_Gv_Mp), F_(MOVZX_Gv_Eb), F_(MOVZX_Gv_Ew),
-	[0xB8] = BY_PREFIX(opcode_b8), F_(UD1_Gv_Ev), BY_REG(group8), F_(BTC_Ev_Gv),
+	[0xB8] = BY_MOD(opcode_b8_modrm), F_(UD1_Gv_Ev), BY_REG(group8), F_(BTC_Ev_Gv),
 	[0xBC] = BY_PREFIX(opcode_bc), BY_PREFIX(opcode_bd), F_(MOVSX_Gv_Eb), F_(MOVSX_Gv_Ew),
-	[0xC0] = F_(XADD_Eb_Gb), F_(XADD_Ev_Gv), SSE(0xC2), F_(MOVNTI_My_Gy),
+	[0xC0] = F_(XADD_Eb_Gb), F_(XADD_Ev_Gv), SSE(0xC2), BY_MOD(opcode_c3),
 	[0xC4] = SSE(0xC4), SSE(0xC5), SSE(0xC6), SYS(0xC7),
 	[0xC8] = ROW8(F_(BSWAP_Zv)),
 	[0xD0] = SSE16(0xD0), SSE16(0xE0), SSE8(0xF0), SSE4(0xF8), SSE(0xFC), SSE(0xFD), SSE(0xFE),

@@ -49,16 +49,20 @@ static const struct x86_node group11_C7[8] = {
 };
 
 /* MOV Sreg: CS cannot be loaded (SDM vol. 2, MOV: "#UD if ... CS"); the
- * S operand itself rejects reg 6 and 7. */
+ * S operand itself rejects reg 6 and 7, once the whole instruction is read
+ * (longer than 15 bytes, 8E /6 raises #GP, not #UD, on the host). */
 static const struct x86_node mov_sreg_to[8] = {
 	F_(MOV_Sw_Ew), UD_, F_(MOV_Sw_Ew), F_(MOV_Sw_Ew), F_(MOV_Sw_Ew), F_(MOV_Sw_Ew),
+	F_(MOV_Sw_Ew), F_(MOV_Sw_Ew),
 };
 static const struct x86_node mov_sreg_from[2] = { F_(MOV_Mw_Sw), F_(MOV_Rv_Sw) };
 
 static const struct x86_node pusha[3] = { F_(PUSHA), F_(PUSHAD), UD_ };
 static const struct x86_node popa[3] = { F_(POPA), F_(POPAD), UD_ };
 static const struct x86_node opcode_62[2] = { F_(BOUND_Gv_Ma), UD_ };
-static const struct x86_node opcode_63[2] = { F_(ARPL_Ew_Gw), F_(MOVSXD_Gv_Ed) };
+/* MOVSXD r16, r/m16 with a 16-bit operand size (SDM vol. 2, MOVSX/MOVSXD). */
+static const struct x86_node movsxd[3] = { F_(MOVSXD_Gw_Ew), F_(MOVSXD_Gv_Ed), F_(MOVSXD_Gv_Ed) };
+static const struct x86_node opcode_63[2] = { F_(ARPL_Ew_Gw), BY_OSIZE(movsxd) };
 static const struct x86_node insz[3] = { F_(INSW_Yw_DX), F_(INSD_Yd_DX), F_(INSD_Yd_DX) };
 static const struct x86_node outsz[3] = { F_(OUTSW_DX_Xw), F_(OUTSD_DX_Xd), F_(OUTSD_DX_Xd) };
 /* 90: NOP; F3 90: PAUSE; with REX.B: XCHG r8, rAX (SDM vol. 2, XCHG). */

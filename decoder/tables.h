@@ -44,6 +44,7 @@ enum x86_am {
 	X86_AM_Rmod, /* ModRM.rm: general-purpose register whatever mod says
 			(MOV to/from CR and DR, SDM vol. 2 MOV-Control Registers) */
 	X86_AM_MVSIB, /* ModRM.rm: VSIB memory, the index is a vector register */
+	X86_AM_MSIB,  /* ModRM.rm: memory that must use a SIB byte (AMX "sibmem") */
 	/* Mask (k), bound (bnd) and tile (tmm) registers by field: */
 	X86_AM_KG, X86_AM_KE, X86_AM_KR, X86_AM_KH,
 	X86_AM_BNDG, X86_AM_BNDE,
@@ -90,6 +91,8 @@ enum x86_ot {
 	X86_OT_fstate, /* x87 state: 94 or 108 bytes */
 	X86_OT_fx,     /* FXSAVE area: 512 bytes */
 	X86_OT_u,      /* size not defined by the instruction (XSAVE, CLFLUSH...) */
+	X86_OT_kl,     /* Key Locker handle of a 128-bit key: 384 bits (AESENC128KL) */
+	X86_OT_asz,    /* register sized by the address size (rAX of VMRUN, CLZERO) */
 	X86_OT_COUNT
 };
 
@@ -126,6 +129,16 @@ enum x86_form_flag {
 	X86_F_EVEX_NOMASK = 1u << 22, /* opmask must be k0 */
 	X86_F_EVEX_MASKREQ = 1u << 23, /* opmask must not be k0 (gathers) */
 	X86_F_REXW_NOP = 1u << 24, /* 0x90 becomes XCHG only with REX.B */
+	X86_F_OSZ66 = 1u << 25, /* 66 sizes the operands even where it chose a
+				   BY_PREFIX column (NOP Ev in 0F 1C/1E, RDRAND) */
+	X86_F_EVEX_BIGN = 1u << 26, /* EVEX.b with registers accepted and ignored
+				       (Zydis; no rounding or SAE semantics) */
+	X86_F_EVEX_NODSTSRC = 1u << 27, /* destination may not be a source register
+					   (complex FP16 multiplies) */
+	X86_F_NORIP = 1u << 28, /* RIP-relative memory is #UD (BNDLDX, BNDSTX, BNDMK) */
+	X86_F_A64 = 1u << 29,  /* address size is 64 in 64-bit mode, 67 ignored (MPX) */
+	X86_F_AGEN = 1u << 30, /* the memory operand is only an address, never
+				  accessed: segment overrides do not apply (BNDMK) */
 };
 
 struct x86_form_info {
@@ -192,6 +205,7 @@ extern const struct x86_node x86_x87[8][2];         /* map_x87.c */
 extern const struct x86_node x86_map_3dnow[256];    /* map_3dnow.c: by imm8 suffix */
 extern const struct x86_node x86_map_vex[4][256];   /* map_vex.c: [map_select] */
 extern const struct x86_node x86_map_evex[8][256];  /* map_evex.c */
+extern const uint8_t x86_evex_pp_used[8];          /* map_evex.c: EVEX.pp columns in use */
 extern const struct x86_node x86_map_xop[3][256];   /* map_xop.c: maps 8, 9, 10 */
 
 #endif

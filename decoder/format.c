@@ -1,0 +1,967 @@
+/* format.c - Intel-syntax text of a decoded instruction, written the way
+ * GNU objdump -d -M intel (binutils 2.40) writes it, so that the output of
+ * `uopsim disasm` can be compared with objdump's line by line.
+ *
+ * The spec is objdump's behaviour, including its quirks; each rule below
+ * that is objdump's own (not the SDM's) says so:
+ *  - the mnemonic, padded to 6 columns and a space when operands follow;
+ *  - prefixes that had no effect are printed by name before the mnemonic,
+ *    in byte order: "data16", "addr32", "cs", "rex.W", "repz", "lock"...;
+ *    F3 on string instructions is "rep", F2 on branches "bnd", 3E on
+ *    indirect branches "notrack";
+ *  - memory operands carry a size keyword (BYTE PTR ... ZMMWORD PTR) and
+ *    the segment when a prefix overrides it; an address without base and
+ *    index is written "ds:0x..."; a SIB byte without index prints the
+ *    pseudo-register eiz/riz when objdump needs it to be unambiguous;
+ *  - RIP-relative operands get a "        # 0x<target>" comment;
+ *  - immediates are hexadecimal; sign-extended ones are shown as the
+ *    operand-size value (push -1 in 64-bit mode is 0xffffffffffffffff);
+ *  - branch targets are absolute addresses.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tables.h"
+#include "x86_format.h"
+
+/* ---- output buffer (snprintf semantics) --------------------------------- */
+
+struct sink {
+	char *buf;
+	size_t size;
+	size_t len; /* what would have been written */
+};
+
+static void put(struct sink *s, const char *str)
+{
+	size_t n = strlen(str);
+	if (s->size && s->len < s->size - 1) {
+		size_t room = s->size - 1 - s->len;
+		memcpy(s->buf + s->len, str, n < room ? n : room);
+	}
+	s->len += n;
+	if (s->size)
+		s->buf[s->len < s->size ? s->len : s->size - 1] = '\0';
+}
+
+static void putf(struct sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(struct sink *s, const char *fmt, ...)
+{
+	char tmp[128];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	put(s, tmp);
+}
+
+static void put_hex(struct sink *s, uint64_t v)
+{
+	putf(s, "0x%llx", (unsigned long long)v);
+}
+
+static uint64_t mask_bits(uint64_t v, unsigned bits)
+{
+	return bits >= 64 || bits == 0 ? v : v & ((1ull << bits) - 1);
+}
+
+/* ---- what the instruction's form says ----------------------------------- */
+
+static const struct x86_form_info *form_info(const struct x86_insn *insn)
+{
+	return &x86_forms[insn->form < X86_FORM_COUNT ? insn->form : X86_FORM_INVALID];
+}
+
+static int has_am(const struct x86_form_info *fi, enum x86_am am)
+{
+	for (unsigned i = 0; i < fi->noperands; i++)
+		if (fi->op[i].am == am)
+			return 1;
+	return 0;
+}
+
+static int is_string_form(const struct x86_form_info *fi)
+{
+	return has_am(fi, X86_AM_X) || has_am(fi, X86_AM_Y);
+}
+
+/* A memory operand that a segment prefix can override (ES:rDI cannot). */
+static int has_overridable_memory(const struct x86_insn *insn, const struct x86_form_info *fi)
+{
+	for (unsigned i = 0; i < insn->noperands; i++)
+		if (insn->operands[i].kind == X86_OP_MEM && fi->op[i].am != X86_AM_Y)
+			return 1;
+	if (insn->form == X86_FORM_XLAT)
+		return 1;
+	return 0;
+}
+
+static int has_memory(const struct x86_insn *insn)
+{
+	for (unsigned i = 0; i < insn->noperands; i++)
+		if (insn->operands[i].kind == X86_OP_MEM)
+			return 1;
+	return insn->form == X86_FORM_XLAT;
+}
+
+/* Forms whose identity (not an operand) is chosen by the operand size. */
+static int form_picked_by_osize(enum x86_form form)
+{
+	switch (form) {
+	case X86_FORM_CBW: case X86_FORM_CWDE: case X86_FORM_CDQE:
+	case X86_FORM_CWD: case X86_FORM_CDQ: case X86_FORM_CQO:
+	case X86_FORM_IRET: case X86_FORM_IRETD: case X86_FORM_IRETQ:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Stack and near-branch forms to which objdump adds a size suffix when a
+ * 66 prefix changes their operand size ("pushw 0x1", "retw", "pushfd" in
+ * 16-bit code), since no operand shows the size. */
+static int form_takes_size_suffix(enum x86_form form)
+{
+	switch (form) {
+	case X86_FORM_RET: case X86_FORM_RET_Iw: case X86_FORM_RETF: case X86_FORM_RETF_Iw:
+	case X86_FORM_ENTER_Iw_Ib: case X86_FORM_LEAVE:
+	case X86_FORM_PUSH_ES: case X86_FORM_PUSH_CS: case X86_FORM_PUSH_SS: case X86_FORM_PUSH_DS:
+	case X86_FORM_PUSH_FS: case X86_FORM_PUSH_GS:
+	case X86_FORM_POP_ES: case X86_FORM_POP_SS: case X86_FORM_POP_DS:
+	case X86_FORM_POP_FS: case X86_FORM_POP_GS:
+	case X86_FORM_PUSH_Iz: case X86_FORM_PUSH_Ibs:
+	case X86_FORM_PUSHF: case X86_FORM_PUSHFD: case X86_FORM_PUSHFQ:
+	case X86_FORM_POPF: case X86_FORM_POPFD: case X86_FORM_POPFQ:
+	case X86_FORM_PUSHA: case X86_FORM_PUSHAD: case X86_FORM_POPA: case X86_FORM_POPAD:
+	case X86_FORM_IRET: case X86_FORM_IRETD:
+		return 1;
+	case X86_FORM_CALL_Jz: case X86_FORM_JMP_Jz:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The string form's own operand size: b forms ignore 66 and REX.W. */
+static int string_form_sized(const struct x86_form_info *fi)
+{
+	for (unsigned i = 0; i < fi->noperands; i++)
+		if ((fi->op[i].am == X86_AM_X || fi->op[i].am == X86_AM_Y) && fi->op[i].ot != X86_OT_b)
+			return 1;
+	return 0;
+}
+
+static int has_ot(const struct x86_form_info *fi, enum x86_ot ot)
+{
+	for (unsigned i = 0; i < fi->noperands; i++)
+		if (fi->op[i].ot == ot && fi->op[i].am != X86_AM_J)
+			return 1;
+	return 0;
+}
+
+/* MOV Sreg, r: objdump names the register by the operand size. */
+static int mov_sreg_from_reg(const struct x86_insn *insn)
+{
+	return insn->form == X86_FORM_MOV_Sw_Ew && insn->operands[1].kind == X86_OP_REG;
+}
+
+/* Did a 66 prefix matter to objdump? It prints "data16" when not. */
+static int uses_66(const struct x86_insn *insn, const struct x86_form_info *fi)
+{
+	if (form_picked_by_osize(insn->form) || form_takes_size_suffix(insn->form) ||
+	    insn->form == X86_FORM_NOP || mov_sreg_from_reg(insn))
+		return 1;
+	if (is_string_form(fi))
+		return string_form_sized(fi);
+	/* Jb ignores it (objdump prints "data16 jne"), Jz reads 16 bits. */
+	for (unsigned i = 0; i < fi->noperands; i++)
+		if (fi->op[i].am == X86_AM_J && fi->op[i].ot == X86_OT_z)
+			return 1;
+	return has_ot(fi, X86_OT_v) || has_ot(fi, X86_OT_z) || has_ot(fi, X86_OT_y) ||
+	       has_ot(fi, X86_OT_a) || has_ot(fi, X86_OT_p) || has_ot(fi, X86_OT_bs) ||
+	       has_ot(fi, X86_OT_fenv) || has_ot(fi, X86_OT_fstate);
+}
+
+/* Did REX.W matter to objdump? Not for stack operations and near branches
+ * (64-bit anyway), nor for z-sized and far-pointer operands. */
+static int uses_rex_w(const struct x86_insn *insn, const struct x86_form_info *fi)
+{
+	if (form_picked_by_osize(insn->form) || mov_sreg_from_reg(insn) ||
+	    insn->form == X86_FORM_RETF || insn->form == X86_FORM_RETF_Iw || (fi->flags & X86_F_W1))
+		return 1;
+	if (is_string_form(fi))
+		return string_form_sized(fi);
+	if (fi->flags & (X86_F_D64 | X86_F_F64))
+		return 0;
+	/* A 64-bit general register named by a q operand: a form REX.W chose
+	 * (RDSSPQ, INCSSPQ). */
+	for (unsigned i = 0; i < insn->noperands; i++)
+		if (insn->operands[i].kind == X86_OP_REG && fi->op[i].ot == X86_OT_q &&
+		    insn->operands[i].reg >= X86_REG_RAX && insn->operands[i].reg <= X86_REG_R15)
+			return 1;
+	return has_ot(fi, X86_OT_v) || has_ot(fi, X86_OT_y);
+}
+
+/* Did a 67 prefix matter to objdump? A ModRM or string memory operand
+ * and JCXZ/JECXZ/JRCXZ read the address size; objdump ignores it for the
+ * moffs of A0-A3 and for LOOPcc ("addr32 loop"), printing "addr32". */
+static int uses_address_size(const struct x86_insn *insn, const struct x86_form_info *fi)
+{
+	switch (insn->form) {
+	case X86_FORM_JCXZ_Jb: case X86_FORM_JECXZ_Jb: case X86_FORM_JRCXZ_Jb: case X86_FORM_XLAT:
+		return 1;
+	default:
+		break;
+	}
+	/* For a ModRM address, objdump marks 67 used when the address has a
+	 * base, an index (eiz included) or is RIP-relative, or is 16-bit:
+	 * a bare 32-bit displacement leaves "addr32" printed. */
+	for (unsigned i = 0; i < insn->noperands; i++) {
+		const struct x86_operand *op = &insn->operands[i];
+		if (op->kind != X86_OP_MEM || fi->op[i].am == X86_AM_O)
+			continue;
+		if (insn->address_size == 16 || fi->op[i].am == X86_AM_X || fi->op[i].am == X86_AM_Y ||
+		    op->mem.base != X86_REG_NONE || op->mem.index != X86_REG_NONE ||
+		    (insn->has_sib && insn->mode != X86_MODE_64))
+			return 1;
+	}
+	return 0;
+}
+
+/* The REX bits objdump marks as used: W when the operand size matters, R
+ * for a ModRM.reg register, X with a SIB byte, B for ModRM.rm (register or
+ * memory) and opcode-register operands; 0x40 itself with a byte register. */
+static unsigned rex_bits_used(const struct x86_insn *insn, const struct x86_form_info *fi)
+{
+	unsigned used = 0;
+	if (uses_rex_w(insn, fi))
+		used |= 8;
+	if (insn->has_sib && has_memory(insn))
+		used |= 2;
+	for (unsigned i = 0; i < fi->noperands; i++) {
+		const struct x86_operand *op = &insn->operands[i];
+		switch (fi->op[i].am) {
+		case X86_AM_G: case X86_AM_V: case X86_AM_C: case X86_AM_D:
+			used |= 4;
+			break;
+		case X86_AM_E: case X86_AM_M: case X86_AM_R: case X86_AM_W: case X86_AM_U:
+		case X86_AM_Rmod: case X86_AM_Z: case X86_AM_MVSIB:
+			used |= 1;
+			break;
+		default:
+			break;
+		}
+		/* objdump consults REX for a byte register only when its number
+		 * has bit 2 set (SPL..DIL, R12B..R15B; AH..BH without REX). */
+		if (op->kind == X86_OP_REG && op->size == 8 && op->reg >= X86_REG_AL &&
+		    op->reg <= X86_REG_R15B && ((op->reg - X86_REG_AL) & 4) &&
+		    (fi->op[i].am == X86_AM_G || fi->op[i].am == X86_AM_E ||
+		     fi->op[i].am == X86_AM_R || fi->op[i].am == X86_AM_Z))
+			used |= 0x40;
+	}
+	if (used & insn->rex & 0xF)
+		used |= 0x40;
+	return used;
+}
+
+/* ---- prefixes -------------------------------------------------------------- */
+
+enum pfx_name {
+	PFX_NONE, PFX_BYTE, PFX_REP, PFX_BND, PFX_NOTRACK, PFX_XACQUIRE, PFX_XRELEASE,
+};
+
+static int is_legacy_prefix(uint8_t b)
+{
+	switch (b) {
+	case 0xF0: case 0xF2: case 0xF3: case 0x66: case 0x67:
+	case 0x26: case 0x2E: case 0x36: case 0x3E: case 0x64: case 0x65:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const char *prefix_byte_name(uint8_t b, enum x86_mode mode, char *rexbuf)
+{
+	switch (b) {
+	case 0xF0: return "lock";
+	case 0xF2: return "repnz";
+	case 0xF3: return "repz";
+	case 0x66: return mode == X86_MODE_16 ? "data32" : "data16";
+	case 0x67: return mode == X86_MODE_32 ? "addr16" : "addr32";
+	case 0x26: return "es";
+	case 0x2E: return "cs";
+	case 0x36: return "ss";
+	case 0x3E: return "ds";
+	case 0x64: return "fs";
+	case 0x65: return "gs";
+	default:
+		if ((b & 0xF0) == 0x40) {
+			strcpy(rexbuf, "rex");
+			if (b & 0xF) {
+				strcat(rexbuf, ".");
+				if (b & 8) strcat(rexbuf, "W");
+				if (b & 4) strcat(rexbuf, "R");
+				if (b & 2) strcat(rexbuf, "X");
+				if (b & 1) strcat(rexbuf, "B");
+			}
+			return rexbuf;
+		}
+		return "?";
+	}
+}
+
+#define MAX_PFX 15
+
+struct prefix_list {
+	unsigned n;
+	uint8_t byte[MAX_PFX];
+	uint8_t name[MAX_PFX]; /* enum pfx_name; PFX_NONE = not printed */
+};
+
+/* The prefix bytes, from the instruction bytes when we have them, else one
+ * of each kind the decoder saw, in a fixed order. */
+static void collect_prefixes(const struct x86_insn *insn, const uint8_t *bytes, struct prefix_list *pl)
+{
+	pl->n = 0;
+	if (bytes) {
+		for (unsigned i = 0; i < insn->length && pl->n < MAX_PFX; i++) {
+			uint8_t b = bytes[i];
+			int rex = insn->mode == X86_MODE_64 && (b & 0xF0) == 0x40;
+			if (!is_legacy_prefix(b) && !rex)
+				break;
+			pl->byte[pl->n++] = b;
+		}
+	} else {
+		static const struct { uint32_t bit; uint8_t byte; } order[] = {
+			{ X86_PREFIX_LOCK, 0xF0 }, { X86_PREFIX_REPNE, 0xF2 }, { X86_PREFIX_REP, 0xF3 },
+			{ X86_PREFIX_ES, 0x26 }, { X86_PREFIX_CS, 0x2E }, { X86_PREFIX_SS, 0x36 },
+			{ X86_PREFIX_DS, 0x3E }, { X86_PREFIX_FS, 0x64 }, { X86_PREFIX_GS, 0x65 },
+			{ X86_PREFIX_OPSIZE, 0x66 }, { X86_PREFIX_ADDRSIZE, 0x67 },
+		};
+		for (unsigned i = 0; i < sizeof order / sizeof order[0]; i++)
+			if (insn->prefixes & order[i].bit)
+				pl->byte[pl->n++] = order[i].byte;
+		if (insn->rex)
+			pl->byte[pl->n++] = insn->rex;
+	}
+	for (unsigned i = 0; i < pl->n; i++)
+		pl->name[i] = PFX_BYTE;
+}
+
+static int last_index(const struct prefix_list *pl, int (*match)(uint8_t))
+{
+	for (int i = (int)pl->n - 1; i >= 0; i--)
+		if (match(pl->byte[i]))
+			return i;
+	return -1;
+}
+
+static int is_66(uint8_t b) { return b == 0x66; }
+static int is_67(uint8_t b) { return b == 0x67; }
+static int is_f2(uint8_t b) { return b == 0xF2; }
+static int is_f3(uint8_t b) { return b == 0xF3; }
+static int is_lock(uint8_t b) { return b == 0xF0; }
+static int is_rex(uint8_t b) { return (b & 0xF0) == 0x40; }
+static int is_seg(uint8_t b)
+{
+	return b == 0x26 || b == 0x2E || b == 0x36 || b == 0x3E || b == 0x64 || b == 0x65;
+}
+
+/* Decides which prefixes objdump prints and under which name; returns
+ * whether the memory operands should still show the segment override
+ * (not when 3E became "notrack"). */
+static int resolve_prefixes(const struct x86_insn *insn, const struct x86_form_info *fi,
+			    struct prefix_list *pl)
+{
+	int i66 = last_index(pl, is_66), i67 = last_index(pl, is_67);
+	int if2 = last_index(pl, is_f2), if3 = last_index(pl, is_f3);
+	int ilock = last_index(pl, is_lock), iseg = last_index(pl, is_seg);
+	int irex = insn->rex ? last_index(pl, is_rex) : -1;
+	int show_segment = 1;
+	int mem = has_memory(insn);
+
+	if (insn->prefixes & X86_PREFIX_MANDATORY_66 && i66 >= 0)
+		pl->name[i66] = PFX_NONE;
+	else if (i66 >= 0 && uses_66(insn, fi) && !(insn->rex & 8))
+		pl->name[i66] = PFX_NONE;
+	if (insn->prefixes & X86_PREFIX_MANDATORY_F3 && if3 >= 0)
+		pl->name[if3] = PFX_NONE;
+	/* 90 is NOP in the F2 column too, but for objdump F2 stays "repnz". */
+	if (insn->prefixes & X86_PREFIX_MANDATORY_F2 && if2 >= 0 && insn->form != X86_FORM_NOP)
+		pl->name[if2] = PFX_NONE;
+	if (i67 >= 0 && uses_address_size(insn, fi))
+		pl->name[i67] = PFX_NONE;
+	if (irex >= 0) {
+		unsigned used = rex_bits_used(insn, fi);
+		if ((insn->rex & 0x4F & ~used) == 0 && (used & 0x40))
+			pl->name[irex] = PFX_NONE;
+	}
+	/* The segment prefix: used when it overrides a memory operand. In
+	 * 64-bit mode only FS and GS override anything (SDM vol. 1, 3.3.7.1);
+	 * objdump then prints CS/DS/ES/SS by name. */
+	if (iseg >= 0 && insn->segment_override != X86_REG_NONE && has_overridable_memory(insn, fi))
+		pl->name[iseg] = PFX_NONE;
+	/* objdump's DS:rSI operands (and XLAT's) mark the last segment prefix
+	 * used in every mode, even one 64-bit mode ignores. */
+	if (iseg >= 0 && (has_am(fi, X86_AM_X) || insn->form == X86_FORM_XLAT))
+		pl->name[iseg] = PFX_NONE;
+
+	/* Renamings objdump applies (its REP_Fixup, BND_Fixup, NOTRACK_Fixup,
+	 * HLE_Fixup). */
+	if (if3 >= 0 && pl->name[if3] == PFX_BYTE && (fi->flags & X86_F_REP))
+		pl->name[if3] = PFX_REP;
+	if (if2 >= 0 && pl->name[if2] == PFX_BYTE && (fi->flags & X86_F_BND))
+		pl->name[if2] = PFX_BND;
+	if ((fi->flags & X86_F_NOTRACK) && (insn->prefixes & X86_PREFIX_DS) &&
+	    (insn->mode != X86_MODE_64 || i66 < 0) && iseg >= 0) {
+		pl->name[iseg] = PFX_NOTRACK;
+		show_segment = 0;
+	}
+	if ((fi->flags & X86_F_HLE) && mem) {
+		int is_xchg = insn->form == X86_FORM_XCHG_Eb_Gb || insn->form == X86_FORM_XCHG_Ev_Gv;
+		int is_mov = insn->form == X86_FORM_MOV_Eb_Gb || insn->form == X86_FORM_MOV_Ev_Gv ||
+			     insn->form == X86_FORM_MOV_Eb_Ib || insn->form == X86_FORM_MOV_Ev_Iz;
+		if (is_mov) {
+			if (if3 >= 0 && pl->name[if3] == PFX_BYTE)
+				pl->name[if3] = PFX_XRELEASE;
+		} else if (ilock >= 0 || is_xchg) {
+			if (if2 >= 0 && pl->name[if2] == PFX_BYTE)
+				pl->name[if2] = PFX_XACQUIRE;
+			if (if3 >= 0 && pl->name[if3] == PFX_BYTE)
+				pl->name[if3] = PFX_XRELEASE;
+		}
+	}
+	return show_segment;
+}
+
+static unsigned put_prefixes(struct sink *s, const struct x86_insn *insn, const struct prefix_list *pl)
+{
+	unsigned width = 0;
+	char rexbuf[16];
+	for (unsigned i = 0; i < pl->n; i++) {
+		const char *name;
+		switch ((enum pfx_name)pl->name[i]) {
+		case PFX_NONE: continue;
+		case PFX_REP: name = "rep"; break;
+		case PFX_BND: name = "bnd"; break;
+		case PFX_NOTRACK: name = "notrack"; break;
+		case PFX_XACQUIRE: name = "xacquire"; break;
+		case PFX_XRELEASE: name = "xrelease"; break;
+		default: name = prefix_byte_name(pl->byte[i], (enum x86_mode)insn->mode, rexbuf); break;
+		}
+		put(s, name);
+		put(s, " ");
+		width += (unsigned)strlen(name) + 1;
+	}
+	return width;
+}
+
+/* ---- mnemonic ---------------------------------------------------------------- */
+
+/* The mnemonic as objdump spells it for this instance of the form. */
+static void mnemonic(const struct x86_insn *insn, const struct x86_form_info *fi, char *out, size_t size)
+{
+	snprintf(out, size, "%s", fi->mnemonic);
+	size_t n = strlen(out);
+	/* objdump -M intel writes string instructions without the size letter
+	 * when it shows their operands: "rep stos DWORD PTR es:[rdi],eax". */
+	if (is_string_form(fi) && n > 1)
+		out[n - 1] = '\0';
+	/* objdump calls SHL's /6 alias (SAL) "shl" as well. */
+	if (!strcmp(out, "sal"))
+		snprintf(out, size, "shl");
+	/* Size suffixes where no operand shows the operand size (objdump). */
+	int has66 = (insn->prefixes & X86_PREFIX_OPSIZE) && !(insn->rex & 8);
+	char suffix = 0;
+	switch (insn->form) {
+	case X86_FORM_PUSHF: case X86_FORM_PUSHFD: case X86_FORM_PUSHFQ:
+	case X86_FORM_POPF: case X86_FORM_POPFD: case X86_FORM_POPFQ:
+	case X86_FORM_PUSHA: case X86_FORM_PUSHAD: case X86_FORM_POPA: case X86_FORM_POPAD:
+	case X86_FORM_IRET: case X86_FORM_IRETD: case X86_FORM_IRETQ:
+		/* One base name; the suffix says how the size differs from
+		 * the mode's default ("pushfw", "pushad" in 16-bit code). */
+		snprintf(out, size, "%s", !strncmp(out, "pushf", 5) ? "pushf" : !strncmp(out, "popf", 4) ? "popf" :
+			 !strncmp(out, "pusha", 5) ? "pusha" : !strncmp(out, "popa", 4) ? "popa" : "iret");
+		if (insn->operand_size == 64 && insn->form == X86_FORM_IRETQ)
+			suffix = 'q';
+		else if (insn->operand_size == 16 && insn->mode != X86_MODE_16)
+			suffix = 'w';
+		else if (insn->operand_size == 32 && insn->mode == X86_MODE_16)
+			suffix = 'd';
+		break;
+	default:
+		if ((insn->form == X86_FORM_RETF || insn->form == X86_FORM_RETF_Iw) && (insn->rex & 8))
+			suffix = 'q';
+		else if (has66 && form_takes_size_suffix(insn->form))
+			suffix = insn->mode == X86_MODE_16 ? 'd' : 'w';
+		break;
+	}
+	if (suffix) {
+		n = strlen(out);
+		if (n + 1 < size) {
+			out[n] = suffix;
+			out[n + 1] = '\0';
+		}
+	}
+	/* MOV with a 64-bit immediate or a 64-bit moffs is "movabs". */
+	if ((insn->form == X86_FORM_MOV_Zv_Iv && insn->operand_size == 64) ||
+	    ((insn->form == X86_FORM_MOV_AL_Ob || insn->form == X86_FORM_MOV_rAX_Ov ||
+	      insn->form == X86_FORM_MOV_Ob_AL || insn->form == X86_FORM_MOV_Ov_rAX) &&
+	     insn->address_size == 64))
+		snprintf(out, size, "movabs");
+}
+
+/* objdump's pseudo-op names for compare and carry-less multiply
+ * instructions whose immediate is a predicate it can name: "cmpeqps",
+ * "vcmplt_oqps", "vpcmpneqb", "pclmulhqlqdq". The immediate is then not
+ * printed. Returns 1 and rewrites `mn` when it applies. */
+static int immediate_alias(const struct x86_insn *insn, const struct x86_form_info *fi, char *mn, size_t size)
+{
+	static const char *const cmp8[8] = { "eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord" };
+	static const char *const cmp32[32] = {
+		"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
+		"eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true",
+		"eq_os", "lt_oq", "le_oq", "unord_s", "neq_us", "nlt_uq", "nle_uq", "ord_s",
+		"eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq", "gt_oq", "true_us",
+	};
+	unsigned last = insn->noperands - 1u;
+	if (insn->noperands < 2 || strlen(mn) > 12 || insn->operands[last].kind != X86_OP_IMM || fi->op[last].am != X86_AM_I)
+		return 0;
+	unsigned imm = (unsigned)(insn->operands[last].imm & 0xff);
+	int v = mn[0] == 'v';
+	const char *m = mn + v;
+	char tmp[32];
+	if (!strncmp(m, "cmp", 3) && strlen(m) == 5 && (m[4] == 's' || m[4] == 'd') &&
+	    (m[3] == 'p' || m[3] == 's')) {
+		if (imm >= (v ? 32u : 8u))
+			return 0;
+		snprintf(tmp, sizeof tmp, "%scmp%s%s", v ? "v" : "", v ? cmp32[imm] : cmp8[imm], m + 3);
+	} else if (!strcmp(m, "pclmulqdq")) {
+		const char *sel = imm == 0x00 ? "lqlq" : imm == 0x01 ? "hqlq" : imm == 0x10 ? "lqhq" :
+				  imm == 0x11 ? "hqhq" : NULL;
+		if (!sel)
+			return 0;
+		snprintf(tmp, sizeof tmp, "%spclmul%sdq", v ? "v" : "", sel);
+	} else if (v && !strncmp(m, "pcmp", 4) && insn->encoding == X86_ENC_EVEX &&
+		   (!strcmp(m + 4, "b") || !strcmp(m + 4, "w") || !strcmp(m + 4, "d") || !strcmp(m + 4, "q") ||
+		    !strcmp(m + 4, "ub") || !strcmp(m + 4, "uw") || !strcmp(m + 4, "ud") || !strcmp(m + 4, "uq"))) {
+		if (imm == 3 || imm >= 7)
+			return 0;
+		snprintf(tmp, sizeof tmp, "vpcmp%s%s", cmp8[imm], m + 4);
+	} else {
+		return 0;
+	}
+	snprintf(mn, size, "%s", tmp);
+	return 1;
+}
+
+/* ---- operands ---------------------------------------------------------------- */
+
+static const char *size_keyword(unsigned bits)
+{
+	switch (bits) {
+	case 8: return "BYTE PTR ";
+	case 16: return "WORD PTR ";
+	case 32: return "DWORD PTR ";
+	case 48: return "FWORD PTR ";
+	case 64: return "QWORD PTR ";
+	case 80: return "TBYTE PTR ";
+	case 128: return "XMMWORD PTR ";
+	case 256: return "YMMWORD PTR ";
+	case 512: return "ZMMWORD PTR ";
+	default: return "";
+	}
+}
+
+static void put_signed_disp(struct sink *s, int64_t disp)
+{
+	if (disp < 0)
+		putf(s, "-0x%llx", (unsigned long long)-(uint64_t)disp);
+	else
+		putf(s, "+0x%llx", (unsigned long long)disp);
+}
+
+struct fmt_ctx {
+	const struct x86_insn *insn;
+	const struct x86_form_info *fi;
+	uint64_t address;
+	int show_segment;
+	int riprel;             /* a RIP-relative operand was printed */
+	uint64_t riprel_target;
+};
+
+static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
+{
+	const struct x86_insn *insn = c->insn;
+	const struct x86_operand *op = &insn->operands[i];
+	const struct x86_mem *m = &op->mem;
+	enum x86_am am = (enum x86_am)c->fi->op[i].am;
+	int is_moffs = am == X86_AM_O;
+	int is_string = am == X86_AM_X || am == X86_AM_Y;
+
+	/* LEA computes an address: objdump gives it no size. The moffs of
+	 * A0-A3 is printed without one too. */
+	if (c->fi->op[i].ot == X86_OT_p)
+		/* A far pointer: objdump says FWORD for m16:32 and m16:64 alike. */
+		put(s, op->size == 32 ? "DWORD PTR " : "FWORD PTR ");
+	else if (insn->form != X86_FORM_LEA_Gv_M && !is_moffs)
+		put(s, size_keyword(op->size));
+
+	int rip = m->base == X86_REG_RIP || m->base == X86_REG_EIP;
+	int absolute = m->base == X86_REG_NONE && m->index == X86_REG_NONE && !rip;
+	unsigned sib_index_bits = (insn->sib >> 3) & 7;
+	/* objdump's pseudo index register: a SIB byte without index prints
+	 * "eiz"/"riz" unless it is the plain [esp]/[r12] base form; in 32-bit
+	 * code a SIB address without base or index is [eiz*1+disp]. */
+	int sib_mem = insn->has_sib && !is_moffs && !is_string && am != X86_AM_MVSIB;
+	int pseudo_index = 0;
+	if (sib_mem && m->index == X86_REG_NONE && insn->address_size != 16) {
+		int havebase = m->base != X86_REG_NONE;
+		int scale_bits = insn->sib >> 6;
+		int needindex = !havebase && insn->mode != X86_MODE_64;
+		if (scale_bits != 0 || needindex || (havebase && (insn->sib & 7) != 4))
+			pseudo_index = 1;
+		(void)sib_index_bits;
+	}
+	if (pseudo_index)
+		absolute = 0;
+
+	if (is_string) {
+		putf(s, "%s:", x86_reg_name(m->segment));
+	} else if (c->show_segment && insn->segment_override != X86_REG_NONE) {
+		putf(s, "%s:", x86_reg_name(insn->segment_override));
+	} else if (absolute || is_moffs) {
+		put(s, "ds:");
+	}
+
+	if (absolute || is_moffs) {
+		uint64_t a = (uint64_t)m->disp;
+		if (!is_moffs)
+			a = mask_bits(a, insn->address_size == 64 ? 64 : insn->address_size);
+		put_hex(s, a);
+		return;
+	}
+	put(s, "[");
+	int any = 0;
+	if (m->base != X86_REG_NONE) {
+		put(s, x86_reg_name(m->base));
+		any = 1;
+	}
+	if (m->index != X86_REG_NONE || pseudo_index) {
+		if (any)
+			put(s, "+");
+		if (m->index != X86_REG_NONE)
+			put(s, x86_reg_name(m->index));
+		else
+			put(s, insn->address_size == 64 ? "riz" : "eiz");
+		if (insn->address_size != 16)
+			putf(s, "*%u", pseudo_index ? 1u << (insn->sib >> 6) : m->scale);
+		any = 1;
+	}
+	if (m->disp_size) {
+		if (rip) /* objdump: [rip+0xffffffffffffe68e], never a minus */
+			putf(s, "+0x%llx", (unsigned long long)mask_bits((uint64_t)m->disp,
+									 m->base == X86_REG_EIP ? 32 : 64));
+		else if (any)
+			put_signed_disp(s, m->disp);
+		else
+			put_hex(s, mask_bits((uint64_t)m->disp, insn->address_size));
+	}
+	put(s, "]");
+	if (rip) {
+		c->riprel = 1;
+		c->riprel_target = mask_bits(c->address + insn->length + (uint64_t)m->disp,
+					     m->base == X86_REG_EIP ? 32 : 64);
+	}
+}
+
+static void put_immediate(struct sink *s, const struct fmt_ctx *c, unsigned i)
+{
+	const struct x86_insn *insn = c->insn;
+	const struct x86_operand *op = &insn->operands[i];
+	enum x86_am am = (enum x86_am)c->fi->op[i].am;
+	enum x86_ot ot = (enum x86_ot)c->fi->op[i].ot;
+
+	if (am == X86_AM_ONE) {
+		put(s, "1"); /* objdump writes the implied shift count as 1 */
+		return;
+	}
+	uint64_t v = (uint64_t)op->imm;
+	if (ot == X86_OT_bs || ot == X86_OT_z)
+		v = mask_bits(v, insn->operand_size);
+	else
+		v = mask_bits(v, op->imm_size * 8u);
+	put_hex(s, v);
+}
+
+static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
+{
+	const struct x86_insn *insn = c->insn;
+	const struct x86_operand *op = &insn->operands[i];
+	enum x86_am am = (enum x86_am)c->fi->op[i].am;
+
+	switch ((enum x86_operand_kind)op->kind) {
+	case X86_OP_REG:
+		/* objdump names the x87 stack top "st" where the encoding fixes
+		 * it, and "st(i)" where ModRM.rm chooses. */
+		if (am == X86_AM_ST0)
+			put(s, "st");
+		else if (insn->form == X86_FORM_MOV_Sw_Ew && op->reg >= X86_REG_AX && op->reg <= X86_REG_R15W)
+			/* objdump names MOV Sreg's register source by the operand
+			 * size: "mov gs,eax" (the CPU reads 16 bits of it). */
+			put(s, x86_reg_name(op->reg - X86_REG_AX +
+					    (insn->operand_size == 64 ? X86_REG_RAX :
+					     insn->operand_size == 32 ? X86_REG_EAX : X86_REG_AX)));
+		else
+			put(s, x86_reg_name(op->reg));
+		break;
+	case X86_OP_MEM:
+		put_memory(s, c, i);
+		break;
+	case X86_OP_IMM:
+		put_immediate(s, c, i);
+		break;
+	case X86_OP_REL: {
+		/* objdump's rule: a 16-bit displacement wraps the target at
+		 * 64 KiB, inside the current 64 KiB block when no 66 prefix
+		 * made it 16-bit (16-bit mode); rel8 and rel32 do not wrap. */
+		uint64_t next = c->address + insn->length;
+		uint64_t target = next + (uint64_t)op->imm;
+		if (op->imm_size == 2) {
+			target &= 0xffff;
+			if (!(insn->prefixes & X86_PREFIX_OPSIZE))
+				target |= next & ~(uint64_t)0xffff;
+		} else if (insn->mode != X86_MODE_64) {
+			target = mask_bits(target, 32);
+		}
+		put_hex(s, target);
+		break;
+	}
+	case X86_OP_FAR:
+		putf(s, "0x%x:", op->selector);
+		put_hex(s, mask_bits((uint64_t)op->imm, (op->imm_size - 2u) * 8u));
+		break;
+	case X86_OP_NONE:
+		break;
+	}
+	/* EVEX masking follows the destination. */
+	if (i == 0 && insn->encoding == X86_ENC_EVEX) {
+		if (insn->evex_aaa)
+			putf(s, "{k%u}", insn->evex_aaa);
+		if (insn->evex_z)
+			put(s, "{z}");
+	}
+}
+
+/* ---- the entry points ---------------------------------------------------------- */
+
+int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, uint64_t address,
+			   char *buf, size_t size)
+{
+	struct sink s = { buf, size, 0 };
+	const struct x86_form_info *fi = form_info(insn);
+	struct prefix_list pl;
+	char mn[32];
+
+	if (size)
+		buf[0] = '\0';
+	if (insn->form == X86_FORM_INVALID || insn->length == 0) {
+		put(&s, "(bad)");
+		return (int)s.len;
+	}
+	collect_prefixes(insn, bytes, &pl);
+	struct fmt_ctx c = { .insn = insn, .fi = fi, .address = address };
+	c.show_segment = resolve_prefixes(insn, fi, &pl);
+	int xlat = insn->form == X86_FORM_XLAT;
+	/* objdump shows 90 with a 66 prefix as the exchange it encodes. */
+	int xchg_ax = insn->form == X86_FORM_NOP && (insn->prefixes & X86_PREFIX_OPSIZE) &&
+		      !(insn->rex & 8) && !(insn->prefixes & X86_PREFIX_REP);
+	unsigned nops = insn->noperands;
+	if (xchg_ax) {
+		snprintf(mn, sizeof mn, "xchg");
+	} else {
+		mnemonic(insn, fi, mn, sizeof mn);
+		if (immediate_alias(insn, fi, mn, sizeof mn))
+			nops--;
+	}
+	/* objdump shows the reserved NOPs (0F 18-1F) with their r/m operand only. */
+	if (!strcmp(mn, "nop") && nops > 1)
+		nops = 1;
+	unsigned width = put_prefixes(&s, insn, &pl);
+	put(&s, mn);
+	width += (unsigned)strlen(mn);
+
+	if (nops == 0 && !xlat && !xchg_ax)
+		return (int)s.len;
+	/* objdump pads the mnemonic to 6 columns, then one space. */
+	for (; width < 6; width++)
+		put(&s, " ");
+	put(&s, " ");
+	if (xchg_ax) {
+		put(&s, insn->mode == X86_MODE_16 ? "eax,eax" : "ax,ax");
+		return (int)s.len;
+	}
+	if (xlat) {
+		/* XLAT's implicit operand, as objdump shows it. */
+		const char *seg = insn->segment_override != X86_REG_NONE ?
+			x86_reg_name(insn->segment_override) : "ds";
+		const char *rbx = insn->address_size == 64 ? "rbx" : insn->address_size == 32 ? "ebx" : "bx";
+		putf(&s, "BYTE PTR %s:[%s]", seg, rbx);
+		return (int)s.len;
+	}
+	for (unsigned i = 0; i < nops; i++) {
+		if (i)
+			put(&s, ",");
+		put_operand(&s, &c, i);
+	}
+	if (c.riprel) {
+		put(&s, "        # ");
+		put_hex(&s, c.riprel_target);
+	}
+	return (int)s.len;
+}
+
+int x86_format_intel(const struct x86_insn *insn, uint64_t address, char *buf, size_t size)
+{
+	return x86_format_intel_bytes(insn, NULL, address, buf, size);
+}
+
+/* ---- objdump's line boundaries ------------------------------------------------ */
+
+/* objdump does not always print one line per instruction:
+ *  - a REX prefix followed by another prefix is printed alone ("rex.W"),
+ *    with the prefixes before it (the CPU ignores such a REX);
+ *  - FWAIT (9B) followed by an x87 instruction is one line, with the
+ *    waiting mnemonic ("fstcw" for 9B D9 /7);
+ *  - what it cannot decode is "(bad)" after the prefixes' names, covering
+ *    the prefixes, escape bytes and opcode byte, but not a ModRM byte.
+ * x86_disasm_line() reproduces that; see x86_format.h. */
+
+static unsigned prefix_run(const uint8_t *p, size_t avail, enum x86_mode mode)
+{
+	unsigned n = 0;
+	while (n < avail && n < X86_MAX_INSN_LENGTH &&
+	       (is_legacy_prefix(p[n]) || (mode == X86_MODE_64 && (p[n] & 0xF0) == 0x40)))
+		n++;
+	return n;
+}
+
+static int put_prefix_names(struct sink *s, const uint8_t *p, unsigned n, enum x86_mode mode)
+{
+	char rexbuf[16];
+	for (unsigned i = 0; i < n; i++) {
+		if (i)
+			put(s, " ");
+		put(s, prefix_byte_name(p[i], mode, rexbuf));
+	}
+	return (int)n;
+}
+
+/* x87 mnemonics whose FNxxx form objdump writes as Fxxx after FWAIT. */
+static int waiting_form(char *text)
+{
+	static const char *const names[] = {
+		"fnstcw", "fnstsw", "fnstenv", "fnsave", "fnclex", "fninit", "fneni", "fndisi", "fnsetpm",
+	};
+	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t n = strlen(names[i]);
+		if (!strncmp(text, names[i], n) && (text[n] == ' ' || text[n] == '\0')) {
+			/* "fnstcw WORD..." -> "fstcw  WORD...": keep the column. */
+			memmove(text + 1, text + 2, strlen(text + 2) + 1);
+			if (text[n - 1] == ' ' && n - 1 < 6) {
+				memmove(text + n, text + n - 1, strlen(text + n - 1) + 1);
+				text[n - 1] = ' ';
+			}
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static unsigned bad_length(const uint8_t *p, size_t avail, enum x86_mode mode, unsigned *nprefix,
+			   int *vex)
+{
+	unsigned k = prefix_run(p, avail, mode), n;
+	*nprefix = k;
+	*vex = 0;
+	if (k >= avail)
+		return k ? k : 1;
+	uint8_t op = p[k];
+	int next_ok = k + 1 < avail;
+	if (op == 0x0F && next_ok && p[k + 1] == 0x0F)
+		n = k + 1; /* 3DNow!: objdump gives up on the 0F alone */
+	else if (op == 0x0F)
+		n = k + (next_ok && (p[k + 1] == 0x38 || p[k + 1] == 0x3A) ? 3 : 2);
+	else if (op >= 0xD8 && op <= 0xDF)
+		n = k + 2; /* x87: the ModRM byte is part of the opcode */
+	else if ((op == 0xC4 || op == 0xC5) && next_ok &&
+		 (mode == X86_MODE_64 || (p[k + 1] & 0xC0) == 0xC0)) {
+		if (op == 0xC4 && ((p[k + 1] & 0x1F) < 1 || (p[k + 1] & 0x1F) > 3))
+			n = k + 1; /* no such VEX map */
+		else
+			n = k + (op == 0xC5 ? 3 : 4);
+		*vex = 1;
+	} else {
+		n = k + 1;
+	}
+	return n < avail ? n : (unsigned)avail;
+}
+
+int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t address,
+		    struct x86_insn *insn, char *buf, size_t size)
+{
+	struct sink s = { buf, size, 0 };
+	if (size)
+		buf[0] = '\0';
+	if (avail == 0)
+		return 0;
+	memset(insn, 0, sizeof *insn);
+
+	/* A REX followed by another prefix ends objdump's line. */
+	unsigned k = prefix_run(p, avail, mode);
+	if (mode == X86_MODE_64) {
+		for (unsigned i = 0; i + 1 < k; i++) {
+			if ((p[i] & 0xF0) == 0x40) {
+				put_prefix_names(&s, p, i + 1, mode);
+				return (int)i + 1;
+			}
+		}
+	}
+
+	int len = x86_decode(p, avail, mode, insn);
+	if (len > 0 && insn->form == X86_FORM_FWAIT && len == 1 && avail > 1 && p[1] >= 0xD8 &&
+	    p[1] <= 0xDF) {
+		struct x86_insn x87;
+		int len2 = x86_decode(p + 1, avail - 1, mode, &x87);
+		if (len2 > 0 && len2 < X86_MAX_INSN_LENGTH) {
+			x86_format_intel_bytes(&x87, p + 1, address + 1, buf, size);
+			if (size)
+				waiting_form(buf);
+			*insn = x87;
+			return len2 + 1;
+		}
+	}
+	if (len > 0) {
+		x86_format_intel_bytes(insn, p, address, buf, size);
+		return len;
+	}
+	memset(insn, 0, sizeof *insn);
+	if (len == X86_DECODE_TRUNCATED) {
+		/* objdump shows what it could not fetch as data. */
+		putf(&s, ".byte 0x%x", p[0]);
+		return 1;
+	}
+	unsigned nprefix;
+	int vex;
+	unsigned n = bad_length(p, avail, mode, &nprefix, &vex);
+	/* objdump names the prefixes before a bad opcode, not before a bad
+	 * VEX one. (Before some bad 0F-map opcodes it names only some.) */
+	if (!vex && nprefix) {
+		put_prefix_names(&s, p, nprefix, mode);
+		put(&s, " ");
+	}
+	put(&s, "(bad)");
+	return (int)n;
+}
