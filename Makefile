@@ -27,7 +27,7 @@ ASAN_UNIT_OBJ := $(UNIT_SRC:%.c=$(ASAN_BUILD)/%.o)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
 .PHONY: all deps check check-full unit unit-asan demo bench fuzz clean format
-all: $(BUILD)/uopsim
+all: $(BUILD)/uopsim docs/uops.md
 
 deps:
 	@bash scripts/install-deps
@@ -65,6 +65,25 @@ $(BUILD)/zydis-diff: tests/zydis/zydis_diff.c $(BUILD)/libuopsim.a
 $(BUILD)/decode-bench: bench/decode_bench.c $(BUILD)/libuopsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -lZydis -o $@
 
+# docs/uops.md is generated from uops/uops.def.
+$(BUILD)/gen-uops-doc: tools/gen_uops_doc.c uops/uop_info.c uops/uops.def uops/uop.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c,$^) -o $@
+
+docs/uops.md: $(BUILD)/gen-uops-doc
+	$(BUILD)/gen-uops-doc > $@.tmp && mv $@.tmp $@
+
+# The functional engine's differential test against the host CPU.
+# native_run.c is never built with sanitizers (it runs raw guest code).
+NATIVE_DEPS := tests/native/native_run.c tests/native/native_run.h machine/state.h
+$(BUILD)/uop-diff: tests/native/uop_diff.c $(NATIVE_DEPS) $(BUILD)/libuopsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -pthread -o $@
+
+$(BUILD)/native-selftest: tests/native/native_selftest.c $(NATIVE_DEPS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c,$^) -pthread -o $@
+
+$(BUILD)/engine-bench: bench/engine_bench.c $(NATIVE_DEPS) $(BUILD)/libuopsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -pthread -o $@
+
 unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 
@@ -72,7 +91,7 @@ unit-asan: $(ASAN_BUILD)/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(ASAN_BUILD)/unit-tests
 
 check: deps
-	$(MAKE) all $(BUILD)/unit-tests $(ASAN_BUILD)/unit-tests $(BUILD)/zydis-diff
+	$(MAKE) all $(BUILD)/unit-tests $(ASAN_BUILD)/unit-tests $(BUILD)/zydis-diff $(BUILD)/uop-diff $(BUILD)/native-selftest
 	$(MAKE) unit unit-asan
 	bash tests/run-integration.sh quick
 

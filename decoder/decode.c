@@ -1165,7 +1165,7 @@ int x86_decode(const uint8_t *p, size_t avail, enum x86_mode mode, struct x86_in
 	}
 
 	if (d.vex_like && (err = check_vex(&d, fi)))
-		return err;
+		return err == X86_DECODE_INVALID ? undefined_length(&d) : err; /* #GP first if too long */
 
 	out->operand_size = (uint8_t)operand_size(&d, fi->flags);
 	out->address_size = (uint8_t)address_size(&d);

@@ -178,10 +178,18 @@ static int uses_66(const struct x86_insn *insn, const struct x86_form_info *fi)
 	for (unsigned i = 0; i < fi->noperands; i++)
 		if (fi->op[i].am == X86_AM_J && fi->op[i].ot == X86_OT_z)
 			return 1;
-	return has_ot(fi, X86_OT_v) || has_ot(fi, X86_OT_z) || has_ot(fi, X86_OT_y) ||
+	/* MOV to or from CR/DR: always 32 or 64 bits, objdump prints "data16". */
+	if (has_am(fi, X86_AM_C) || has_am(fi, X86_AM_D))
+		return 0;
+	if (insn->form == X86_FORM_MOVSXD_Gw_Ew)
+		return 1;
+	/* y operands are sized by REX.W alone. */
+	return has_ot(fi, X86_OT_v) || has_ot(fi, X86_OT_z) ||
 	       has_ot(fi, X86_OT_a) || has_ot(fi, X86_OT_p) || has_ot(fi, X86_OT_bs) ||
-	       has_ot(fi, X86_OT_fenv) || has_ot(fi, X86_OT_fstate);
+	       has_ot(fi, X86_OT_fenv) || has_ot(fi, X86_OT_fstate) || has_ot(fi, X86_OT_s);
 }
+
+static int objdump_gpr_by_osize(const struct x86_insn *insn, const struct x86_form_info *fi, unsigned i);
 
 /* Did REX.W matter to objdump? Not for stack operations and near branches
  * (64-bit anyway), nor for z-sized and far-pointer operands. */
@@ -191,9 +199,12 @@ static int uses_rex_w(const struct x86_insn *insn, const struct x86_form_info *f
 	    insn->form == X86_FORM_RETF || insn->form == X86_FORM_RETF_Iw || (fi->flags & X86_F_W1))
 		return 1;
 	if (is_string_form(fi))
-		return string_form_sized(fi);
+		return string_form_sized(fi) && !has_am(fi, X86_AM_rDX); /* not INS/OUTS */
 	if (fi->flags & (X86_F_D64 | X86_F_F64))
 		return 0;
+	for (unsigned i = 0; i < insn->noperands; i++)
+		if (objdump_gpr_by_osize(insn, fi, i))
+			return 1;
 	/* A 64-bit general register named by a q operand: a form REX.W chose
 	 * (RDSSPQ, INCSSPQ). */
 	for (unsigned i = 0; i < insn->noperands; i++)
@@ -239,7 +250,12 @@ static unsigned rex_bits_used(const struct x86_insn *insn, const struct x86_form
 		used |= 8;
 	if (insn->has_sib && has_memory(insn))
 		used |= 2;
-	for (unsigned i = 0; i < fi->noperands; i++) {
+	/* Any ModRM memory operand reads REX.B (for the base). */
+	if (insn->has_modrm && (insn->modrm >> 6) != 3 && has_memory(insn))
+		used |= 1;
+	/* The reserved NOPs show their r/m operand only (see below). */
+	unsigned nops = !strcmp(fi->mnemonic, "nop") && fi->noperands > 1 ? 1 : fi->noperands;
+	for (unsigned i = 0; i < nops; i++) {
 		const struct x86_operand *op = &insn->operands[i];
 		switch (fi->op[i].am) {
 		case X86_AM_G: case X86_AM_V: case X86_AM_C: case X86_AM_D:
@@ -386,10 +402,10 @@ static int resolve_prefixes(const struct x86_insn *insn, const struct x86_form_i
 		pl->name[i66] = PFX_NONE;
 	else if (i66 >= 0 && uses_66(insn, fi) && !(insn->rex & 8))
 		pl->name[i66] = PFX_NONE;
-	if (insn->prefixes & X86_PREFIX_MANDATORY_F3 && if3 >= 0)
+	if (insn->prefixes & X86_PREFIX_MANDATORY_F3 && if3 >= 0 && strcmp(fi->mnemonic, "nop"))
 		pl->name[if3] = PFX_NONE;
 	/* 90 is NOP in the F2 column too, but for objdump F2 stays "repnz". */
-	if (insn->prefixes & X86_PREFIX_MANDATORY_F2 && if2 >= 0 && insn->form != X86_FORM_NOP)
+	if (insn->prefixes & X86_PREFIX_MANDATORY_F2 && if2 >= 0 && strcmp(fi->mnemonic, "nop"))
 		pl->name[if2] = PFX_NONE;
 	if (i67 >= 0 && uses_address_size(insn, fi))
 		pl->name[i67] = PFX_NONE;
@@ -419,7 +435,7 @@ static int resolve_prefixes(const struct x86_insn *insn, const struct x86_form_i
 		pl->name[iseg] = PFX_NOTRACK;
 		show_segment = 0;
 	}
-	if ((fi->flags & X86_F_HLE) && mem) {
+	if ((fi->flags & X86_F_HLE) && mem && !has_am(fi, X86_AM_O)) {
 		int is_xchg = insn->form == X86_FORM_XCHG_Eb_Gb || insn->form == X86_FORM_XCHG_Ev_Gv;
 		int is_mov = insn->form == X86_FORM_MOV_Eb_Gb || insn->form == X86_FORM_MOV_Ev_Gv ||
 			     insn->form == X86_FORM_MOV_Eb_Ib || insn->form == X86_FORM_MOV_Ev_Iz;
@@ -492,7 +508,9 @@ static void mnemonic(const struct x86_insn *insn, const struct x86_form_info *fi
 			suffix = 'd';
 		break;
 	default:
-		if ((insn->form == X86_FORM_RETF || insn->form == X86_FORM_RETF_Iw) && (insn->rex & 8))
+		if (has66 && (has_ot(fi, X86_OT_fenv) || has_ot(fi, X86_OT_fstate)))
+			suffix = insn->mode == X86_MODE_16 ? 'd' : 'w'; /* "fnstenvw" */
+		else if ((insn->form == X86_FORM_RETF || insn->form == X86_FORM_RETF_Iw) && (insn->rex & 8))
 			suffix = 'q';
 		else if (has66 && form_takes_size_suffix(insn->form))
 			suffix = insn->mode == X86_MODE_16 ? 'd' : 'w';
@@ -505,6 +523,11 @@ static void mnemonic(const struct x86_insn *insn, const struct x86_form_info *fi
 			out[n + 1] = '\0';
 		}
 	}
+	/* objdump's names of the 8087/287-only x87 controls. */
+	if (!strcmp(out, "fneni") || !strcmp(out, "fndisi"))
+		strncat(out, "(8087 only)", size - strlen(out) - 1);
+	else if (!strcmp(out, "fnsetpm"))
+		strncat(out, "(287 only)", size - strlen(out) - 1);
 	/* MOV with a 64-bit immediate or a 64-bit moffs is "movabs". */
 	if ((insn->form == X86_FORM_MOV_Zv_Iv && insn->operand_size == 64) ||
 	    ((insn->form == X86_FORM_MOV_AL_Ob || insn->form == X86_FORM_MOV_rAX_Ov ||
@@ -575,6 +598,36 @@ static const char *size_keyword(unsigned bits)
 	}
 }
 
+/* Memory operands of no defined size to which objdump still gives one. */
+static int objdump_byte_ptr(const char *mn)
+{
+	static const char *const names[] = {
+		"clflush", "clflushopt", "clwb", "cldemote", "invlpg", "prefetchw", "prefetch",
+		"prefetchwt1", "prefetchnta", "prefetcht0", "prefetcht1", "prefetcht2",
+		"prefetchit0", "prefetchit1",
+	};
+	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(mn, names[i]))
+			return 1;
+	return 0;
+}
+
+/* Memory operands of a defined size that objdump prints without one. */
+static int objdump_no_size(const char *mn)
+{
+	static const char *const names[] = {
+		"lddqu", "vlddqu", "wrssd", "wrssq", "wrussd", "wrussq",
+		"bndcl", "bndcu", "bndcn", "bndmk", "bndmov", "bndldx", "bndstx",
+		"movdir64b", "enqcmd", "enqcmds", "invpcid",
+		"aesenc128kl", "aesdec128kl", "aesenc256kl", "aesdec256kl",
+		"aesencwide128kl", "aesdecwide128kl", "aesencwide256kl", "aesdecwide256kl",
+	};
+	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(mn, names[i]))
+			return 1;
+	return 0;
+}
+
 static void put_signed_disp(struct sink *s, int64_t disp)
 {
 	if (disp < 0)
@@ -603,10 +656,30 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 
 	/* LEA computes an address: objdump gives it no size. The moffs of
 	 * A0-A3 is printed without one too. */
-	if (c->fi->op[i].ot == X86_OT_p)
+	const char *mn = c->fi->mnemonic;
+	if (am == X86_AM_MVSIB) {
+		/* A gather or scatter: objdump gives the element size, from the
+		 * mnemonic's last letters (vpgatherdd, vgatherqpd...). */
+		size_t n = strlen(mn);
+		int q = n && (mn[n - 1] == 'q' || (n > 1 && mn[n - 2] == 'p' && mn[n - 1] == 'd'));
+		put(s, q ? "QWORD PTR " : "DWORD PTR ");
+	} else if (op->size == 128 && (!strcmp(mn, "cmpxchg16b") || !strcmp(mn, "invept") ||
+					!strcmp(mn, "invvpid")))
+		put(s, "OWORD PTR ");
+	else if (op->size == 0 && objdump_byte_ptr(mn))
+		put(s, "BYTE PTR ");
+	else if (c->fi->op[i].ot == X86_OT_s || objdump_no_size(mn))
+		; /* LGDT and friends: objdump prints no size */
+	else if (insn->form == X86_FORM_MOVSXD_Gw_Ew)
+		put(s, "DWORD PTR "); /* objdump reads 32 bits, as without 66 */
+	else if (c->fi->op[i].ot == X86_OT_p)
 		/* A far pointer: objdump says FWORD for m16:32 and m16:64 alike. */
 		put(s, op->size == 32 ? "DWORD PTR " : "FWORD PTR ");
-	else if (insn->form != X86_FORM_LEA_Gv_M && !is_moffs)
+	else if (insn->encoding == X86_ENC_EVEX && insn->evex_b && op->size) {
+		/* An embedded broadcast: objdump 2.40 writes "DWORD BCST [...]". */
+		const char *kw = size_keyword(op->size);
+		putf(s, "%.*sBCST ", (int)(strlen(kw) - 4), kw);
+	} else if (insn->form != X86_FORM_LEA_Gv_M && !is_moffs)
 		put(s, size_keyword(op->size));
 
 	int rip = m->base == X86_REG_RIP || m->base == X86_REG_EIP;
@@ -661,9 +734,8 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 		any = 1;
 	}
 	if (m->disp_size) {
-		if (rip) /* objdump: [rip+0xffffffffffffe68e], never a minus */
-			putf(s, "+0x%llx", (unsigned long long)mask_bits((uint64_t)m->disp,
-									 m->base == X86_REG_EIP ? 32 : 64));
+		if (rip) /* objdump: [rip+0xffffffffffffe68e], never a minus (eip too) */
+			putf(s, "+0x%llx", (unsigned long long)m->disp);
 		else if (any)
 			put_signed_disp(s, m->disp);
 		else
@@ -672,8 +744,8 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 	put(s, "]");
 	if (rip) {
 		c->riprel = 1;
-		c->riprel_target = mask_bits(c->address + insn->length + (uint64_t)m->disp,
-					     m->base == X86_REG_EIP ? 32 : 64);
+		/* objdump does not wrap an EIP-relative target to 32 bits. */
+		c->riprel_target = c->address + insn->length + (uint64_t)m->disp;
 	}
 }
 
@@ -696,6 +768,38 @@ static void put_immediate(struct sink *s, const struct fmt_ctx *c, unsigned i)
 	put_hex(s, v);
 }
 
+/* The general register `reg` (any size) renamed to `bits` bits. */
+static unsigned gpr_of_size(unsigned reg, unsigned bits)
+{
+	unsigned num;
+	if (reg >= X86_REG_AX && reg <= X86_REG_R15W)
+		num = reg - X86_REG_AX;
+	else if (reg >= X86_REG_EAX && reg <= X86_REG_R15D)
+		num = reg - X86_REG_EAX;
+	else if (reg >= X86_REG_RAX && reg <= X86_REG_R15)
+		num = reg - X86_REG_RAX;
+	else
+		return reg;
+	return num + (bits == 64 ? X86_REG_RAX : bits == 32 ? X86_REG_EAX : X86_REG_AX);
+}
+
+/* Register operands objdump names by the operand size whatever the
+ * instruction reads: LAR/LSL's source, PMOVMSKB's and MOVMSKPS's
+ * destination with REX.W. */
+static int objdump_gpr_by_osize(const struct x86_insn *insn, const struct x86_form_info *fi, unsigned i)
+{
+	const char *mn = fi->mnemonic;
+	if (insn->operands[i].kind != X86_OP_REG || insn->operands[i].reg < X86_REG_AX ||
+	    insn->operands[i].reg > X86_REG_R15)
+		return 0;
+	if (i == 1 && (!strcmp(mn, "lar") || !strcmp(mn, "lsl")) && insn->operand_size >= 32)
+		return 1;
+	if (i == 0 && (insn->rex & 8) && insn->operand_size == 64 &&
+	    (!strcmp(mn, "pmovmskb") || !strcmp(mn, "movmskps") || !strcmp(mn, "movmskpd")))
+		return 1;
+	return 0;
+}
+
 static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 {
 	const struct x86_insn *insn = c->insn;
@@ -708,6 +812,11 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 		 * it, and "st(i)" where ModRM.rm chooses. */
 		if (am == X86_AM_ST0)
 			put(s, "st");
+		else if (insn->form == X86_FORM_MOVSXD_Gw_Ew && i == 1 && op->reg >= X86_REG_AX &&
+			 op->reg <= X86_REG_R15W)
+			put(s, x86_reg_name(op->reg - X86_REG_AX + X86_REG_EAX)); /* as objdump */
+		else if (objdump_gpr_by_osize(insn, c->fi, i))
+			put(s, x86_reg_name(gpr_of_size(op->reg, insn->operand_size)));
 		else if (insn->form == X86_FORM_MOV_Sw_Ew && op->reg >= X86_REG_AX && op->reg <= X86_REG_R15W)
 			/* objdump names MOV Sreg's register source by the operand
 			 * size: "mov gs,eax" (the CPU reads 16 bits of it). */
@@ -746,6 +855,13 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 	case X86_OP_NONE:
 		break;
 	}
+	/* EVEX suppress-all-exceptions follows the last register operand.
+	 * (Rounding, {rn-sae}..., would too, but the decoder does not keep
+	 * EVEX.L'L when it is the rounding control.) */
+	if (insn->encoding == X86_ENC_EVEX && insn->evex_b && insn->has_modrm && (insn->modrm >> 6) == 3 &&
+	    (c->fi->flags & X86_F_EVEX_SAE) && !(c->fi->flags & X86_F_EVEX_ER) && op->kind == X86_OP_REG &&
+	    (i + 1 == insn->noperands || insn->operands[i + 1].kind == X86_OP_IMM))
+		put(s, "{sae}");
 	/* EVEX masking follows the destination. */
 	if (i == 0 && insn->encoding == X86_ENC_EVEX) {
 		if (insn->evex_aaa)
@@ -753,6 +869,20 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 		if (insn->evex_z)
 			put(s, "{z}");
 	}
+}
+
+/* The register forms of 0F 01 (MONITOR, CLZERO, INVLPGB, VMRUN...) whose
+ * operands are all fixed registers: objdump shows none of them. */
+static int implicit_operands_only(const struct x86_insn *insn, const struct x86_form_info *fi)
+{
+	if (insn->encoding != X86_ENC_LEGACY || insn->map != 1 || insn->opcode != 0x01 ||
+	    !insn->has_modrm || (insn->modrm >> 6) != 3 || fi->noperands == 0)
+		return 0;
+	for (unsigned i = 0; i < fi->noperands; i++)
+		if (fi->op[i].am != X86_AM_rAX && fi->op[i].am != X86_AM_rCX &&
+		    fi->op[i].am != X86_AM_rDX && fi->op[i].am != X86_AM_rBX)
+			return 0;
+	return 1;
 }
 
 /* ---- the entry points ---------------------------------------------------------- */
@@ -786,10 +916,20 @@ int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, ui
 		if (immediate_alias(insn, fi, mn, sizeof mn))
 			nops--;
 	}
-	/* objdump shows the reserved NOPs (0F 18-1F) with their r/m operand only. */
+	/* objdump shows the reserved NOPs (0F 18-1F) with their r/m operand only,
+	 * and some instructions without their implicit register operands. */
 	if (!strcmp(mn, "nop") && nops > 1)
 		nops = 1;
+	if (implicit_operands_only(insn, fi))
+		nops = 0;
 	unsigned width = put_prefixes(&s, insn, &pl);
+	/* AVX-VNNI: objdump marks the VEX forms of what EVEX also encodes. */
+	if (insn->encoding == X86_ENC_VEX &&
+	    (!strcmp(mn, "vpdpbusd") || !strcmp(mn, "vpdpbusds") || !strcmp(mn, "vpdpwssd") ||
+	     !strcmp(mn, "vpdpwssds"))) {
+		put(&s, "{vex} ");
+		width += 6;
+	}
 	put(&s, mn);
 	width += (unsigned)strlen(mn);
 
@@ -860,22 +1000,68 @@ static int put_prefix_names(struct sink *s, const uint8_t *p, unsigned n, enum x
 }
 
 /* x87 mnemonics whose FNxxx form objdump writes as Fxxx after FWAIT. */
-static int waiting_form(char *text)
+static int waiting_form(char *buf)
 {
+	/* Skip the prefix names objdump may print first. */
+	static const char *const prefixes[] = {
+		"lock ", "rep ", "repz ", "repnz ", "data16 ", "data32 ", "addr16 ", "addr32 ",
+		"cs ", "ds ", "es ", "ss ", "fs ", "gs ",
+	};
+	char *text = buf;
+	for (int again = 1; again;) {
+		again = 0;
+		for (unsigned i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+			size_t n = strlen(prefixes[i]);
+			if (!strncmp(text, prefixes[i], n)) {
+				text += n;
+				again = 1;
+			}
+		}
+		if (!strncmp(text, "rex", 3) && strchr(text, ' ')) {
+			char *sp = strchr(text, ' ');
+			if (sp - text <= 8 && (text[3] == ' ' || text[3] == '.')) {
+				text = sp + 1;
+				again = 1;
+			}
+		}
+	}
 	static const char *const names[] = {
 		"fnstcw", "fnstsw", "fnstenv", "fnsave", "fnclex", "fninit", "fneni", "fndisi", "fnsetpm",
 	};
 	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
 		size_t n = strlen(names[i]);
-		if (!strncmp(text, names[i], n) && (text[n] == ' ' || text[n] == '\0')) {
+		if (!strncmp(text, names[i], n) && (text[n] == ' ' || text[n] == '(' || text[n] == '\0')) {
 			/* "fnstcw WORD..." -> "fstcw  WORD...": keep the column. */
 			memmove(text + 1, text + 2, strlen(text + 2) + 1);
-			if (text[n - 1] == ' ' && n - 1 < 6) {
+			if (text[n - 1] == ' ' && (size_t)(text - buf) + n - 1 < 6) {
 				memmove(text + n, text + n - 1, strlen(text + n - 1) + 1);
 				text[n - 1] = ' ';
 			}
 			return 1;
 		}
+	}
+	return 0;
+}
+
+/* Whether the opcode after the k prefix bytes decodes with some mandatory
+ * prefix (none, 66, F3, F2) in place of the 66/F2/F3 bytes it has: then
+ * objdump's opcode table has a prefix column for it. */
+static int valid_without_sse_prefixes(const uint8_t *p, size_t avail, enum x86_mode mode, unsigned k)
+{
+	static const uint8_t column[4] = { 0, 0x66, 0xF3, 0xF2 };
+	for (unsigned c = 0; c < 4; c++) {
+		uint8_t copy[X86_MAX_INSN_LENGTH + 1];
+		unsigned n = 0;
+		for (unsigned i = 0; i < k; i++)
+			if (p[i] != 0x66 && p[i] != 0xF2 && p[i] != 0xF3 && (p[i] & 0xF0) != 0x40)
+				copy[n++] = p[i];
+		if (column[c])
+			copy[n++] = column[c];
+		for (unsigned i = k; i < avail && n < X86_MAX_INSN_LENGTH; i++)
+			copy[n++] = p[i];
+		struct x86_insn insn;
+		if (x86_decode(copy, n, mode, &insn) > 0)
+			return 1;
 	}
 	return 0;
 }
@@ -922,30 +1108,60 @@ int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t
 	/* A REX followed by another prefix ends objdump's line. */
 	unsigned k = prefix_run(p, avail, mode);
 	if (mode == X86_MODE_64) {
-		for (unsigned i = 0; i + 1 < k; i++) {
-			if ((p[i] & 0xF0) == 0x40) {
+		for (unsigned i = 0; i < k; i++) {
+			/* (FWAIT after a REX also ends the line, FWAIT excluded.) */
+			if ((p[i] & 0xF0) == 0x40 && (i + 1 < k || (i + 1 < avail && p[i + 1] == 0x9B))) {
 				put_prefix_names(&s, p, i + 1, mode);
 				return (int)i + 1;
 			}
 		}
 	}
 
-	int len = x86_decode(p, avail, mode, insn);
-	if (len > 0 && insn->form == X86_FORM_FWAIT && len == 1 && avail > 1 && p[1] >= 0xD8 &&
-	    p[1] <= 0xDF) {
-		struct x86_insn x87;
-		int len2 = x86_decode(p + 1, avail - 1, mode, &x87);
-		if (len2 > 0 && len2 < X86_MAX_INSN_LENGTH) {
-			x86_format_intel_bytes(&x87, p + 1, address + 1, buf, size);
-			if (size)
-				waiting_form(buf);
-			*insn = x87;
-			return len2 + 1;
+	/* FWAIT before an x87 instruction: one line, FWAIT's byte dropped
+	 * (prefixes before it count for the x87 instruction, and when there
+	 * are none, so do prefixes between the two). */
+	if (k < avail && p[k] == 0x9B) {
+		unsigned j = k + 1;
+		if (k == 0)
+			j += prefix_run(p + j, avail - j, mode);
+		if (j < avail && p[j] >= 0xD8 && p[j] <= 0xDF) {
+			uint8_t copy[X86_MAX_INSN_LENGTH];
+			unsigned n = 0;
+			for (unsigned i = 0; i < avail && n < sizeof copy; i++)
+				if (i != k)
+					copy[n++] = p[i];
+			int len2 = x86_decode(copy, n, mode, insn);
+			if (len2 > 0 && len2 < X86_MAX_INSN_LENGTH) {
+				x86_format_intel_bytes(insn, copy, address, buf, size);
+				if (size)
+					waiting_form(buf);
+				insn->length = (uint8_t)(len2 + 1);
+				return len2 + 1;
+			}
 		}
 	}
+	int len = x86_decode(p, avail, mode, insn);
 	if (len > 0) {
 		x86_format_intel_bytes(insn, p, address, buf, size);
 		return len;
+	}
+	/* objdump prints LOCK on anything ("lock push 0x1"), where the CPU
+	 * raises #UD: decode without the LOCK bytes, print with them. */
+	if (len == X86_DECODE_INVALID && k > 0 && memchr(p, 0xF0, k)) {
+		uint8_t copy[X86_MAX_INSN_LENGTH];
+		unsigned n = 0, locks = 0;
+		for (unsigned i = 0; i < avail && n < sizeof copy; i++) {
+			if (i < k && p[i] == 0xF0)
+				locks++;
+			else
+				copy[n++] = p[i];
+		}
+		int len2 = x86_decode(copy, n, mode, insn);
+		if (len2 > 0 && len2 + locks <= X86_MAX_INSN_LENGTH) {
+			insn->length = (uint8_t)(len2 + locks);
+			x86_format_intel_bytes(insn, p, address, buf, size);
+			return len2 + (int)locks;
+		}
 	}
 	memset(insn, 0, sizeof *insn);
 	if (len == X86_DECODE_TRUNCATED) {
@@ -956,9 +1172,9 @@ int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t
 	unsigned nprefix;
 	int vex;
 	unsigned n = bad_length(p, avail, mode, &nprefix, &vex);
-	/* objdump names the prefixes before a bad opcode, not before a bad
-	 * VEX one. (Before some bad 0F-map opcodes it names only some.) */
-	if (!vex && nprefix) {
+	/* objdump names the prefixes before a bad opcode, but not before a
+	 * bad VEX one, nor when a mandatory prefix made a 0F-map opcode bad. */
+	if (!vex && nprefix && !(p[nprefix] == 0x0F && valid_without_sse_prefixes(p, avail, mode, nprefix))) {
 		put_prefix_names(&s, p, nprefix, mode);
 		put(&s, " ");
 	}

@@ -54,11 +54,11 @@ const struct x86_node x86_map_0f[256] = {
 	[0xAE] = SYS(0xAE), F_(IMUL_Gv_Ev),
 	[0xB0] = F_(CMPXCHG_Eb_Gb), F_(CMPXCHG_Ev_Gv), F_(LSS_Gv_Mp), F_(BTR_Ev_Gv),
 	[0xB4] = F_(LFS_Gv_Mp), F_(LGS_Gv_Mp), F_(MOVZX_Gv_Eb), F_(MOVZX_Gv_Ew),
-	[0xB8] = BY_MOD(opcode_b8_modrm), F_(UD1_Gv_Ev), BY_REG(group8), F_(BTC_Ev_Gv),
+	[0xB8] = BY_MOD(opcode_b8_modrm), F_(UD1_Gd_Ed), BY_REG(group8), F_(BTC_Ev_Gv),
 	[0xBC] = BY_PREFIX(opcode_bc), BY_PREFIX(opcode_bd), F_(MOVSX_Gv_Eb), F_(MOVSX_Gv_Ew),
 	[0xC0] = F_(XADD_Eb_Gb), F_(XADD_Ev_Gv), SSE(0xC2), BY_MOD(opcode_c3),
 	[0xC4] = SSE(0xC4), SSE(0xC5), SSE(0xC6), SYS(0xC7),
 	[0xC8] = ROW8(F_(BSWAP_Zv)),
 	[0xD0] = SSE16(0xD0), SSE16(0xE0), SSE8(0xF0), SSE4(0xF8), SSE(0xFC), SSE(0xFD), SSE(0xFE),
-	[0xFF] = F_(UD0_Gv_Ev),
+	[0xFF] = F_(UD0_Gd_Ed),
 };

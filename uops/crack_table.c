@@ -54,6 +54,7 @@ const struct crack_row crack_table[X86_FORM_COUNT] = {
 	ROW(MOVZX_Gv_Eb, extend, ZEXT, 0, 0, 0), ROW(MOVZX_Gv_Ew, extend, ZEXT, 0, 0, 0),
 	ROW(MOVSX_Gv_Eb, extend, SEXT, 0, 0, ARG_SIGNED), ROW(MOVSX_Gv_Ew, extend, SEXT, 0, 0, ARG_SIGNED),
 	ROW(MOVSXD_Gv_Ed, extend, SEXT, 0, 0, ARG_SIGNED),
+	ROW(MOVSXD_Gw_Ew, extend, SEXT, 0, 0, ARG_SIGNED), /* 16 to 16 bits: a move */
 	ROW(LEA_Gv_M, lea, LEA, 0, 0, 0),
 	ROW(PUSH_Zv, push, STA, 0, 0, 0), ROW(PUSH_Ev, push, STA, 0, 0, 0),
 	ROW(PUSH_Iz, push, STA, 0, 0, 0), ROW(PUSH_Ibs, push, STA, 0, 0, 0),
@@ -124,7 +125,7 @@ const struct crack_row crack_table[X86_FORM_COUNT] = {
 	ROW(CPUID, system, CPUID, 0, 0, 0),
 	ROW(INT3, system, FAULT, 0, 0, 3), ROW(INT1, system, FAULT, 0, 0, 1),
 	ROW(INT_Ib, system, SYSCALL, 0, 0, 0),
-	ROW(UD2, system, FAULT, 0, 0, 6), ROW(UD0_Gv_Ev, system, FAULT, 0, 0, 6),
-	ROW(UD1_Gv_Ev, system, FAULT, 0, 0, 6),
+	ROW(UD2, system, FAULT, 0, 0, 6), ROW(UD0_Gd_Ed, system, FAULT, 0, 0, 6),
+	ROW(UD1_Gd_Ed, system, FAULT, 0, 0, 6),
 	ROW(HLT, system, FAULT, 0, 0, 13), ROW(CLI, system, FAULT, 0, 0, 13), ROW(STI, system, FAULT, 0, 0, 13),
 };

@@ -451,7 +451,6 @@ NO_SSP static long map_fixed(uint64_t addr, uint64_t size)
 	return 0;
 }
 
-/* Set up the case in child_sh->c and jump to it. */
 /* Do n bytes at p equal those at q? */
 NO_SSP static inline int same_bytes(const void *p, const void *q, size_t n)
 {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #define CODE_ADDR 0x40000000ull
@@ -991,6 +992,9 @@ static void bench(int n, int nthreads, const char *mode)
 	}
 	double dt = now() - t0;
 	CHECK_EQ(errors, 0);
+	/* The workers of the threads that ended were stopped and reaped. */
+	int status;
+	CHECK(waitpid(-1, &status, WNOHANG) <= 0);
 	printf("bench (%s, %d thread%s): %d cases in %.3f s: %.0f cases/s (%.1f us each)\n", mode, nthreads,
 	       nthreads > 1 ? "s" : "", n, dt, n / dt, dt / n * 1e6);
 }

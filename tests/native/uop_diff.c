@@ -338,7 +338,13 @@ static void run_uopsim(const struct sequence *s, const struct x86_state *initial
 	cpu.mode = X86_MODE_64;
 	cpu.memory = gmem_create();
 	cpu.state = *initial;
-	gmem_map(cpu.memory, CODE_ADDR, CODE_SIZE, GUEST_READ | GUEST_EXEC);
+	/* The same code pages as the native side: the code and its int3, the
+	 * rest of the page filled with int3 (tests/native/native_run.h). */
+	uint64_t code_pages = (s->code_len + 1 + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1);
+	gmem_map(cpu.memory, CODE_ADDR, code_pages, GUEST_READ | GUEST_EXEC);
+	static uint8_t int3_page[CODE_SIZE];
+	memset(int3_page, 0xCC, sizeof int3_page);
+	gmem_poke(cpu.memory, CODE_ADDR, int3_page, code_pages);
 	gmem_map(cpu.memory, DATA_ADDR, DATA_SIZE, GUEST_READ | GUEST_WRITE);
 	gmem_map(cpu.memory, STACK_ADDR, STACK_SIZE, GUEST_READ | GUEST_WRITE);
 	gmem_poke(cpu.memory, CODE_ADDR, s->code, s->code_len);
@@ -430,6 +436,12 @@ static int compare(const struct sequence *s, const struct x86_state *initial, co
 	if (diffs && report) {
 		printf("DIVERGENCE after %llu instructions:\n", (unsigned long long)ours->executed);
 		print_sequence(s);
+		printf("  initial state:");
+		for (int i = 0; i < 16; i++)
+			printf("%s%s=%#llx", i % 4 ? " " : "\n    ", gpr_names[i], (unsigned long long)initial->gpr[i]);
+		printf("\n    rflags=%#llx\n", (unsigned long long)initial->rflags);
+		printf("  native stopped by signal %d (vector %llu, address %#llx)\n", nat->signal,
+		       (unsigned long long)nat->trapno, (unsigned long long)nat->fault_address);
 		fputs(lines, stdout);
 	}
 	return diffs;
