@@ -66,7 +66,7 @@ $(BUILD)/decode-bench: bench/decode_bench.c $(BUILD)/libuopsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -lZydis -o $@
 
 # docs/uops.md is generated from uops/uops.def.
-$(BUILD)/gen-uops-doc: tools/gen_uops_doc.c uops/uop_info.c uops/uops.def uops/uop.h
+$(BUILD)/gen-uops-doc: tools/gen_uops_doc.c uops/uop_info.c $(wildcard uops/*.def) uops/uop.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c,$^) -o $@
 
 docs/uops.md: $(BUILD)/gen-uops-doc
@@ -103,9 +103,16 @@ demo: deps
 	$(MAKE) all
 	bash scripts/demo
 
+# Raw code kernels for the engine benchmark, assembled with binutils.
+KERNELS := $(patsubst bench/kernels/%.s,$(BUILD)/kernels/%.bin,$(wildcard bench/kernels/*.s))
+$(BUILD)/kernels/%.bin: bench/kernels/%.s
+	@mkdir -p $(dir $@)
+	as --64 $< -o $@.o && objcopy -O binary -j .text $@.o $@
+
 bench: deps
-	$(MAKE) all $(BUILD)/decode-bench
+	$(MAKE) all $(BUILD)/decode-bench $(BUILD)/engine-bench $(KERNELS)
 	$(BUILD)/decode-bench
+	$(BUILD)/engine-bench $(KERNELS)
 
 fuzz: deps
 	@mkdir -p $(BUILD)/fuzz

@@ -1,6 +1,6 @@
 /* engine_bench.c - functional-engine speed: guest instructions per second
  * of uopsim (decoded-block cache + micro-op executor) on raw x86-64 code
- * kernels (bench/kernels/*.s, assembled by `make bench`), with the native
+ * kernels (the .s files of bench/kernels/, assembled by `make bench`), with the native
  * run of the same code on this machine side by side in one run.
  *
  * usage: engine-bench KERNEL.bin...
