@@ -16,7 +16,14 @@
  *  - RIP-relative operands get a "        # 0x<target>" comment;
  *  - immediates are hexadecimal; sign-extended ones are shown as the
  *    operand-size value (push -1 in 64-bit mode is 0xffffffffffffffff);
- *  - branch targets are absolute addresses.
+ *  - branch targets are absolute addresses ("0x401012": no symbols);
+ *  - pseudo-op names for predicate immediates (cmpeqps, vpcmpneqb...).
+ * objdump's line boundaries, which are not always instruction boundaries
+ * (a REX before another prefix, FWAIT before x87, "(bad)"), are reproduced
+ * by x86_disasm_line() at the end of this file.
+ *
+ * Checked against objdump on real binaries and random byte soup by
+ * tests/objdump-compare.pl (tests/run-integration.sh, section objdump).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -109,12 +116,16 @@ static int has_memory(const struct x86_insn *insn)
 static int form_picked_by_osize(enum x86_form form)
 {
 	switch (form) {
-	case X86_FORM_CBW: case X86_FORM_CWDE: case X86_FORM_CDQE:
-	case X86_FORM_CWD: case X86_FORM_CDQ: case X86_FORM_CQO:
-	case X86_FORM_IRET: case X86_FORM_IRETD: case X86_FORM_IRETQ:
-		return 1;
-	default:
-		return 0;
+	case X86_FORM_CBW:
+	case X86_FORM_CWDE:
+	case X86_FORM_CDQE:
+	case X86_FORM_CWD:
+	case X86_FORM_CDQ:
+	case X86_FORM_CQO:
+	case X86_FORM_IRET:
+	case X86_FORM_IRETD:
+	case X86_FORM_IRETQ: return 1;
+	default: return 0;
 	}
 }
 
@@ -124,22 +135,40 @@ static int form_picked_by_osize(enum x86_form form)
 static int form_takes_size_suffix(enum x86_form form)
 {
 	switch (form) {
-	case X86_FORM_RET: case X86_FORM_RET_Iw: case X86_FORM_RETF: case X86_FORM_RETF_Iw:
-	case X86_FORM_ENTER_Iw_Ib: case X86_FORM_LEAVE:
-	case X86_FORM_PUSH_ES: case X86_FORM_PUSH_CS: case X86_FORM_PUSH_SS: case X86_FORM_PUSH_DS:
-	case X86_FORM_PUSH_FS: case X86_FORM_PUSH_GS:
-	case X86_FORM_POP_ES: case X86_FORM_POP_SS: case X86_FORM_POP_DS:
-	case X86_FORM_POP_FS: case X86_FORM_POP_GS:
-	case X86_FORM_PUSH_Iz: case X86_FORM_PUSH_Ibs:
-	case X86_FORM_PUSHF: case X86_FORM_PUSHFD: case X86_FORM_PUSHFQ:
-	case X86_FORM_POPF: case X86_FORM_POPFD: case X86_FORM_POPFQ:
-	case X86_FORM_PUSHA: case X86_FORM_PUSHAD: case X86_FORM_POPA: case X86_FORM_POPAD:
-	case X86_FORM_IRET: case X86_FORM_IRETD:
-		return 1;
-	case X86_FORM_CALL_Jz: case X86_FORM_JMP_Jz:
-		return 1;
-	default:
-		return 0;
+	case X86_FORM_RET:
+	case X86_FORM_RET_Iw:
+	case X86_FORM_RETF:
+	case X86_FORM_RETF_Iw:
+	case X86_FORM_ENTER_Iw_Ib:
+	case X86_FORM_LEAVE:
+	case X86_FORM_PUSH_ES:
+	case X86_FORM_PUSH_CS:
+	case X86_FORM_PUSH_SS:
+	case X86_FORM_PUSH_DS:
+	case X86_FORM_PUSH_FS:
+	case X86_FORM_PUSH_GS:
+	case X86_FORM_POP_ES:
+	case X86_FORM_POP_SS:
+	case X86_FORM_POP_DS:
+	case X86_FORM_POP_FS:
+	case X86_FORM_POP_GS:
+	case X86_FORM_PUSH_Iz:
+	case X86_FORM_PUSH_Ibs:
+	case X86_FORM_PUSHF:
+	case X86_FORM_PUSHFD:
+	case X86_FORM_PUSHFQ:
+	case X86_FORM_POPF:
+	case X86_FORM_POPFD:
+	case X86_FORM_POPFQ:
+	case X86_FORM_PUSHA:
+	case X86_FORM_PUSHAD:
+	case X86_FORM_POPA:
+	case X86_FORM_POPAD:
+	case X86_FORM_IRET:
+	case X86_FORM_IRETD: return 1;
+	case X86_FORM_CALL_Jz:
+	case X86_FORM_JMP_Jz: return 1;
+	default: return 0;
 	}
 }
 
@@ -181,12 +210,13 @@ static int uses_66(const struct x86_insn *insn, const struct x86_form_info *fi)
 	/* MOV to or from CR/DR: always 32 or 64 bits, objdump prints "data16". */
 	if (has_am(fi, X86_AM_C) || has_am(fi, X86_AM_D))
 		return 0;
-	if (insn->form == X86_FORM_MOVSXD_Gw_Ew)
+	if (insn->form == X86_FORM_MOVSXD_Gw_Ew || !strcmp(fi->mnemonic, "ud0") ||
+	    !strcmp(fi->mnemonic, "ud1"))
 		return 1;
 	/* y operands are sized by REX.W alone. */
-	return has_ot(fi, X86_OT_v) || has_ot(fi, X86_OT_z) ||
-	       has_ot(fi, X86_OT_a) || has_ot(fi, X86_OT_p) || has_ot(fi, X86_OT_bs) ||
-	       has_ot(fi, X86_OT_fenv) || has_ot(fi, X86_OT_fstate) || has_ot(fi, X86_OT_s);
+	return has_ot(fi, X86_OT_v) || has_ot(fi, X86_OT_z) || has_ot(fi, X86_OT_a) || has_ot(fi, X86_OT_p) ||
+	       has_ot(fi, X86_OT_bs) || has_ot(fi, X86_OT_fenv) || has_ot(fi, X86_OT_fstate) ||
+	       (has_ot(fi, X86_OT_s) && insn->mode != X86_MODE_64);
 }
 
 static int objdump_gpr_by_osize(const struct x86_insn *insn, const struct x86_form_info *fi, unsigned i);
@@ -195,9 +225,10 @@ static int objdump_gpr_by_osize(const struct x86_insn *insn, const struct x86_fo
  * (64-bit anyway), nor for z-sized and far-pointer operands. */
 static int uses_rex_w(const struct x86_insn *insn, const struct x86_form_info *fi)
 {
-	if (form_picked_by_osize(insn->form) || mov_sreg_from_reg(insn) ||
-	    insn->form == X86_FORM_RETF || insn->form == X86_FORM_RETF_Iw || (fi->flags & X86_F_W1))
-		return 1;
+	if (form_picked_by_osize(insn->form) || mov_sreg_from_reg(insn) || insn->form == X86_FORM_RETF ||
+	    insn->form == X86_FORM_RETF_Iw || (fi->flags & X86_F_W1) || !strcmp(fi->mnemonic, "cmpxchg16b") ||
+	    (strlen(fi->mnemonic) > 2 && !strcmp(fi->mnemonic + strlen(fi->mnemonic) - 2, "64")))
+		return 1; /* REX.W chose the form: fxsave64, xrstor64... */
 	if (is_string_form(fi))
 		return string_form_sized(fi) && !has_am(fi, X86_AM_rDX); /* not INS/OUTS */
 	if (fi->flags & (X86_F_D64 | X86_F_F64))
@@ -214,17 +245,37 @@ static int uses_rex_w(const struct x86_insn *insn, const struct x86_form_info *f
 	return has_ot(fi, X86_OT_v) || has_ot(fi, X86_OT_y);
 }
 
+/* objdump's pseudo index register: a SIB byte without index prints
+ * "eiz"/"riz" unless it is the plain [esp]/[r12] base form; a 32-bit SIB
+ * address without base or index is [eiz*1+disp] (in 64-bit code with 67
+ * too: ds:disp would be a 64-bit address). */
+static int has_pseudo_index(const struct x86_insn *insn, const struct x86_form_info *fi, unsigned i)
+{
+	const struct x86_mem *m = &insn->operands[i].mem;
+	enum x86_am am = (enum x86_am)fi->op[i].am;
+	if (!insn->has_sib || insn->operands[i].kind != X86_OP_MEM || am == X86_AM_O || am == X86_AM_X ||
+	    am == X86_AM_Y || am == X86_AM_MVSIB || m->index != X86_REG_NONE || insn->address_size == 16)
+		return 0;
+	int havebase = m->base != X86_REG_NONE;
+	int needindex = !havebase && insn->address_size == 32;
+	return (insn->sib >> 6) != 0 || needindex || (havebase && (insn->sib & 7) != 4);
+}
+
 /* Did a 67 prefix matter to objdump? A ModRM or string memory operand
  * and JCXZ/JECXZ/JRCXZ read the address size; objdump ignores it for the
  * moffs of A0-A3 and for LOOPcc ("addr32 loop"), printing "addr32". */
 static int uses_address_size(const struct x86_insn *insn, const struct x86_form_info *fi)
 {
 	switch (insn->form) {
-	case X86_FORM_JCXZ_Jb: case X86_FORM_JECXZ_Jb: case X86_FORM_JRCXZ_Jb: case X86_FORM_XLAT:
-		return 1;
-	default:
-		break;
+	case X86_FORM_JCXZ_Jb:
+	case X86_FORM_JECXZ_Jb:
+	case X86_FORM_JRCXZ_Jb:
+	case X86_FORM_XLAT: return 1;
+	default: break;
 	}
+	/* MPX ignores 67 in 64-bit mode. */
+	if ((fi->flags & X86_F_A64) && insn->mode == X86_MODE_64)
+		return 0;
 	/* For a ModRM address, objdump marks 67 used when the address has a
 	 * base, an index (eiz included) or is RIP-relative, or is 16-bit:
 	 * a bare 32-bit displacement leaves "addr32" printed. */
@@ -234,7 +285,7 @@ static int uses_address_size(const struct x86_insn *insn, const struct x86_form_
 			continue;
 		if (insn->address_size == 16 || fi->op[i].am == X86_AM_X || fi->op[i].am == X86_AM_Y ||
 		    op->mem.base != X86_REG_NONE || op->mem.index != X86_REG_NONE ||
-		    (insn->has_sib && insn->mode != X86_MODE_64))
+		    has_pseudo_index(insn, fi, i))
 			return 1;
 	}
 	return 0;
@@ -258,22 +309,26 @@ static unsigned rex_bits_used(const struct x86_insn *insn, const struct x86_form
 	for (unsigned i = 0; i < nops; i++) {
 		const struct x86_operand *op = &insn->operands[i];
 		switch (fi->op[i].am) {
-		case X86_AM_G: case X86_AM_V: case X86_AM_C: case X86_AM_D:
-			used |= 4;
-			break;
-		case X86_AM_E: case X86_AM_M: case X86_AM_R: case X86_AM_W: case X86_AM_U:
-		case X86_AM_Rmod: case X86_AM_Z: case X86_AM_MVSIB:
-			used |= 1;
-			break;
-		default:
-			break;
+		case X86_AM_G:
+		case X86_AM_V:
+		case X86_AM_C:
+		case X86_AM_D: used |= 4; break;
+		case X86_AM_E:
+		case X86_AM_M:
+		case X86_AM_R:
+		case X86_AM_W:
+		case X86_AM_U:
+		case X86_AM_Rmod:
+		case X86_AM_Z:
+		case X86_AM_MVSIB: used |= 1; break;
+		default: break;
 		}
 		/* objdump consults REX for a byte register only when its number
 		 * has bit 2 set (SPL..DIL, R12B..R15B; AH..BH without REX). */
 		if (op->kind == X86_OP_REG && op->size == 8 && op->reg >= X86_REG_AL &&
 		    op->reg <= X86_REG_R15B && ((op->reg - X86_REG_AL) & 4) &&
-		    (fi->op[i].am == X86_AM_G || fi->op[i].am == X86_AM_E ||
-		     fi->op[i].am == X86_AM_R || fi->op[i].am == X86_AM_Z))
+		    (fi->op[i].am == X86_AM_G || fi->op[i].am == X86_AM_E || fi->op[i].am == X86_AM_R ||
+		     fi->op[i].am == X86_AM_Z))
 			used |= 0x40;
 	}
 	if (used & insn->rex & 0xF)
@@ -284,17 +339,30 @@ static unsigned rex_bits_used(const struct x86_insn *insn, const struct x86_form
 /* ---- prefixes -------------------------------------------------------------- */
 
 enum pfx_name {
-	PFX_NONE, PFX_BYTE, PFX_REP, PFX_BND, PFX_NOTRACK, PFX_XACQUIRE, PFX_XRELEASE,
+	PFX_NONE,
+	PFX_BYTE,
+	PFX_REP,
+	PFX_BND,
+	PFX_NOTRACK,
+	PFX_XACQUIRE,
+	PFX_XRELEASE,
 };
 
 static int is_legacy_prefix(uint8_t b)
 {
 	switch (b) {
-	case 0xF0: case 0xF2: case 0xF3: case 0x66: case 0x67:
-	case 0x26: case 0x2E: case 0x36: case 0x3E: case 0x64: case 0x65:
-		return 1;
-	default:
-		return 0;
+	case 0xF0:
+	case 0xF2:
+	case 0xF3:
+	case 0x66:
+	case 0x67:
+	case 0x26:
+	case 0x2E:
+	case 0x36:
+	case 0x3E:
+	case 0x64:
+	case 0x65: return 1;
+	default: return 0;
 	}
 }
 
@@ -317,10 +385,14 @@ static const char *prefix_byte_name(uint8_t b, enum x86_mode mode, char *rexbuf)
 			strcpy(rexbuf, "rex");
 			if (b & 0xF) {
 				strcat(rexbuf, ".");
-				if (b & 8) strcat(rexbuf, "W");
-				if (b & 4) strcat(rexbuf, "R");
-				if (b & 2) strcat(rexbuf, "X");
-				if (b & 1) strcat(rexbuf, "B");
+				if (b & 8)
+					strcat(rexbuf, "W");
+				if (b & 4)
+					strcat(rexbuf, "R");
+				if (b & 2)
+					strcat(rexbuf, "X");
+				if (b & 1)
+					strcat(rexbuf, "B");
 			}
 			return rexbuf;
 		}
@@ -350,11 +422,14 @@ static void collect_prefixes(const struct x86_insn *insn, const uint8_t *bytes, 
 			pl->byte[pl->n++] = b;
 		}
 	} else {
-		static const struct { uint32_t bit; uint8_t byte; } order[] = {
-			{ X86_PREFIX_LOCK, 0xF0 }, { X86_PREFIX_REPNE, 0xF2 }, { X86_PREFIX_REP, 0xF3 },
-			{ X86_PREFIX_ES, 0x26 }, { X86_PREFIX_CS, 0x2E }, { X86_PREFIX_SS, 0x36 },
-			{ X86_PREFIX_DS, 0x3E }, { X86_PREFIX_FS, 0x64 }, { X86_PREFIX_GS, 0x65 },
-			{ X86_PREFIX_OPSIZE, 0x66 }, { X86_PREFIX_ADDRSIZE, 0x67 },
+		static const struct {
+			uint32_t bit;
+			uint8_t byte;
+		} order[] = {
+		    {X86_PREFIX_LOCK, 0xF0},   {X86_PREFIX_REPNE, 0xF2},    {X86_PREFIX_REP, 0xF3},
+		    {X86_PREFIX_ES, 0x26},     {X86_PREFIX_CS, 0x2E},       {X86_PREFIX_SS, 0x36},
+		    {X86_PREFIX_DS, 0x3E},     {X86_PREFIX_FS, 0x64},       {X86_PREFIX_GS, 0x65},
+		    {X86_PREFIX_OPSIZE, 0x66}, {X86_PREFIX_ADDRSIZE, 0x67},
 		};
 		for (unsigned i = 0; i < sizeof order / sizeof order[0]; i++)
 			if (insn->prefixes & order[i].bit)
@@ -374,12 +449,30 @@ static int last_index(const struct prefix_list *pl, int (*match)(uint8_t))
 	return -1;
 }
 
-static int is_66(uint8_t b) { return b == 0x66; }
-static int is_67(uint8_t b) { return b == 0x67; }
-static int is_f2(uint8_t b) { return b == 0xF2; }
-static int is_f3(uint8_t b) { return b == 0xF3; }
-static int is_lock(uint8_t b) { return b == 0xF0; }
-static int is_rex(uint8_t b) { return (b & 0xF0) == 0x40; }
+static int is_66(uint8_t b)
+{
+	return b == 0x66;
+}
+static int is_67(uint8_t b)
+{
+	return b == 0x67;
+}
+static int is_f2(uint8_t b)
+{
+	return b == 0xF2;
+}
+static int is_f3(uint8_t b)
+{
+	return b == 0xF3;
+}
+static int is_lock(uint8_t b)
+{
+	return b == 0xF0;
+}
+static int is_rex(uint8_t b)
+{
+	return (b & 0xF0) == 0x40;
+}
 static int is_seg(uint8_t b)
 {
 	return b == 0x26 || b == 0x2E || b == 0x36 || b == 0x3E || b == 0x64 || b == 0x65;
@@ -389,7 +482,7 @@ static int is_seg(uint8_t b)
  * whether the memory operands should still show the segment override
  * (not when 3E became "notrack"). */
 static int resolve_prefixes(const struct x86_insn *insn, const struct x86_form_info *fi,
-			    struct prefix_list *pl)
+                            struct prefix_list *pl)
 {
 	int i66 = last_index(pl, is_66), i67 = last_index(pl, is_67);
 	int if2 = last_index(pl, is_f2), if3 = last_index(pl, is_f3);
@@ -438,9 +531,10 @@ static int resolve_prefixes(const struct x86_insn *insn, const struct x86_form_i
 	if ((fi->flags & X86_F_HLE) && mem && !has_am(fi, X86_AM_O)) {
 		int is_xchg = insn->form == X86_FORM_XCHG_Eb_Gb || insn->form == X86_FORM_XCHG_Ev_Gv;
 		int is_mov = insn->form == X86_FORM_MOV_Eb_Gb || insn->form == X86_FORM_MOV_Ev_Gv ||
-			     insn->form == X86_FORM_MOV_Eb_Ib || insn->form == X86_FORM_MOV_Ev_Iz;
+		             insn->form == X86_FORM_MOV_Eb_Ib || insn->form == X86_FORM_MOV_Ev_Iz;
+		/* MOV: XRELEASE only when F3 is the last of F2/F3. */
 		if (is_mov) {
-			if (if3 >= 0 && pl->name[if3] == PFX_BYTE)
+			if (if3 > if2 && pl->name[if3] == PFX_BYTE)
 				pl->name[if3] = PFX_XRELEASE;
 		} else if (ilock >= 0 || is_xchg) {
 			if (if2 >= 0 && pl->name[if2] == PFX_BYTE)
@@ -492,14 +586,27 @@ static void mnemonic(const struct x86_insn *insn, const struct x86_form_info *fi
 	int has66 = (insn->prefixes & X86_PREFIX_OPSIZE) && !(insn->rex & 8);
 	char suffix = 0;
 	switch (insn->form) {
-	case X86_FORM_PUSHF: case X86_FORM_PUSHFD: case X86_FORM_PUSHFQ:
-	case X86_FORM_POPF: case X86_FORM_POPFD: case X86_FORM_POPFQ:
-	case X86_FORM_PUSHA: case X86_FORM_PUSHAD: case X86_FORM_POPA: case X86_FORM_POPAD:
-	case X86_FORM_IRET: case X86_FORM_IRETD: case X86_FORM_IRETQ:
+	case X86_FORM_PUSHF:
+	case X86_FORM_PUSHFD:
+	case X86_FORM_PUSHFQ:
+	case X86_FORM_POPF:
+	case X86_FORM_POPFD:
+	case X86_FORM_POPFQ:
+	case X86_FORM_PUSHA:
+	case X86_FORM_PUSHAD:
+	case X86_FORM_POPA:
+	case X86_FORM_POPAD:
+	case X86_FORM_IRET:
+	case X86_FORM_IRETD:
+	case X86_FORM_IRETQ:
 		/* One base name; the suffix says how the size differs from
 		 * the mode's default ("pushfw", "pushad" in 16-bit code). */
-		snprintf(out, size, "%s", !strncmp(out, "pushf", 5) ? "pushf" : !strncmp(out, "popf", 4) ? "popf" :
-			 !strncmp(out, "pusha", 5) ? "pusha" : !strncmp(out, "popa", 4) ? "popa" : "iret");
+		snprintf(out, size, "%s",
+		         !strncmp(out, "pushf", 5)   ? "pushf"
+		         : !strncmp(out, "popf", 4)  ? "popf"
+		         : !strncmp(out, "pusha", 5) ? "pusha"
+		         : !strncmp(out, "popa", 4)  ? "popa"
+		                                     : "iret");
 		if (insn->operand_size == 64 && insn->form == X86_FORM_IRETQ)
 			suffix = 'q';
 		else if (insn->operand_size == 16 && insn->mode != X86_MODE_16)
@@ -542,15 +649,16 @@ static void mnemonic(const struct x86_insn *insn, const struct x86_form_info *fi
  * printed. Returns 1 and rewrites `mn` when it applies. */
 static int immediate_alias(const struct x86_insn *insn, const struct x86_form_info *fi, char *mn, size_t size)
 {
-	static const char *const cmp8[8] = { "eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord" };
+	static const char *const cmp8[8] = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"};
 	static const char *const cmp32[32] = {
-		"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
-		"eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true",
-		"eq_os", "lt_oq", "le_oq", "unord_s", "neq_us", "nlt_uq", "nle_uq", "ord_s",
-		"eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq", "gt_oq", "true_us",
+	    "eq",    "lt",     "le",     "unord",    "neq",    "nlt",    "nle",    "ord",
+	    "eq_uq", "nge",    "ngt",    "false",    "neq_oq", "ge",     "gt",     "true",
+	    "eq_os", "lt_oq",  "le_oq",  "unord_s",  "neq_us", "nlt_uq", "nle_uq", "ord_s",
+	    "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq",  "gt_oq",  "true_us",
 	};
 	unsigned last = insn->noperands - 1u;
-	if (insn->noperands < 2 || strlen(mn) > 12 || insn->operands[last].kind != X86_OP_IMM || fi->op[last].am != X86_AM_I)
+	if (insn->noperands < 2 || strlen(mn) > 12 || insn->operands[last].kind != X86_OP_IMM ||
+	    fi->op[last].am != X86_AM_I)
 		return 0;
 	unsigned imm = (unsigned)(insn->operands[last].imm & 0xff);
 	int v = mn[0] == 'v';
@@ -562,14 +670,18 @@ static int immediate_alias(const struct x86_insn *insn, const struct x86_form_in
 			return 0;
 		snprintf(tmp, sizeof tmp, "%scmp%s%s", v ? "v" : "", v ? cmp32[imm] : cmp8[imm], m + 3);
 	} else if (!strcmp(m, "pclmulqdq")) {
-		const char *sel = imm == 0x00 ? "lqlq" : imm == 0x01 ? "hqlq" : imm == 0x10 ? "lqhq" :
-				  imm == 0x11 ? "hqhq" : NULL;
+		const char *sel = imm == 0x00   ? "lqlq"
+		                  : imm == 0x01 ? "hqlq"
+		                  : imm == 0x10 ? "lqhq"
+		                  : imm == 0x11 ? "hqhq"
+		                                : NULL;
 		if (!sel)
 			return 0;
 		snprintf(tmp, sizeof tmp, "%spclmul%sdq", v ? "v" : "", sel);
 	} else if (v && !strncmp(m, "pcmp", 4) && insn->encoding == X86_ENC_EVEX &&
-		   (!strcmp(m + 4, "b") || !strcmp(m + 4, "w") || !strcmp(m + 4, "d") || !strcmp(m + 4, "q") ||
-		    !strcmp(m + 4, "ub") || !strcmp(m + 4, "uw") || !strcmp(m + 4, "ud") || !strcmp(m + 4, "uq"))) {
+	           (!strcmp(m + 4, "b") || !strcmp(m + 4, "w") || !strcmp(m + 4, "d") ||
+	            !strcmp(m + 4, "q") || !strcmp(m + 4, "ub") || !strcmp(m + 4, "uw") ||
+	            !strcmp(m + 4, "ud") || !strcmp(m + 4, "uq"))) {
 		if (imm == 3 || imm >= 7)
 			return 0;
 		snprintf(tmp, sizeof tmp, "vpcmp%s%s", cmp8[imm], m + 4);
@@ -602,9 +714,9 @@ static const char *size_keyword(unsigned bits)
 static int objdump_byte_ptr(const char *mn)
 {
 	static const char *const names[] = {
-		"clflush", "clflushopt", "clwb", "cldemote", "invlpg", "prefetchw", "prefetch",
-		"prefetchwt1", "prefetchnta", "prefetcht0", "prefetcht1", "prefetcht2",
-		"prefetchit0", "prefetchit1",
+	    "clflush",    "clflushopt", "clwb",        "cldemote",    "invlpg",
+	    "prefetchw",  "prefetch",   "prefetchwt1", "prefetchnta", "prefetcht0",
+	    "prefetcht1", "prefetcht2", "prefetchit0", "prefetchit1",
 	};
 	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(mn, names[i]))
@@ -616,11 +728,11 @@ static int objdump_byte_ptr(const char *mn)
 static int objdump_no_size(const char *mn)
 {
 	static const char *const names[] = {
-		"lddqu", "vlddqu", "wrssd", "wrssq", "wrussd", "wrussq",
-		"bndcl", "bndcu", "bndcn", "bndmk", "bndmov", "bndldx", "bndstx",
-		"movdir64b", "enqcmd", "enqcmds", "invpcid",
-		"aesenc128kl", "aesdec128kl", "aesenc256kl", "aesdec256kl",
-		"aesencwide128kl", "aesdecwide128kl", "aesencwide256kl", "aesdecwide256kl",
+	    "lddqu",       "vlddqu",          "wrssd",           "wrssq",           "wrussd",
+	    "wrussq",      "bndcl",           "bndcu",           "bndcn",           "bndmk",
+	    "bndmov",      "bndldx",          "bndstx",          "movdir64b",       "enqcmd",
+	    "enqcmds",     "invpcid",         "aesenc128kl",     "aesdec128kl",     "aesenc256kl",
+	    "aesdec256kl", "aesencwide128kl", "aesdecwide128kl", "aesencwide256kl", "aesdecwide256kl",
 	};
 	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(mn, names[i]))
@@ -641,7 +753,7 @@ struct fmt_ctx {
 	const struct x86_form_info *fi;
 	uint64_t address;
 	int show_segment;
-	int riprel;             /* a RIP-relative operand was printed */
+	int riprel; /* a RIP-relative operand was printed */
 	uint64_t riprel_target;
 };
 
@@ -663,8 +775,8 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 		size_t n = strlen(mn);
 		int q = n && (mn[n - 1] == 'q' || (n > 1 && mn[n - 2] == 'p' && mn[n - 1] == 'd'));
 		put(s, q ? "QWORD PTR " : "DWORD PTR ");
-	} else if (op->size == 128 && (!strcmp(mn, "cmpxchg16b") || !strcmp(mn, "invept") ||
-					!strcmp(mn, "invvpid")))
+	} else if (op->size == 128 &&
+	           (!strcmp(mn, "cmpxchg16b") || !strcmp(mn, "invept") || !strcmp(mn, "invvpid")))
 		put(s, "OWORD PTR ");
 	else if (op->size == 0 && objdump_byte_ptr(mn))
 		put(s, "BYTE PTR ");
@@ -672,6 +784,8 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 		; /* LGDT and friends: objdump prints no size */
 	else if (insn->form == X86_FORM_MOVSXD_Gw_Ew)
 		put(s, "DWORD PTR "); /* objdump reads 32 bits, as without 66 */
+	else if (!strcmp(mn, "ud0") || !strcmp(mn, "ud1"))
+		put(s, size_keyword(insn->operand_size)); /* objdump: Ev */
 	else if (c->fi->op[i].ot == X86_OT_p)
 		/* A far pointer: objdump says FWORD for m16:32 and m16:64 alike. */
 		put(s, op->size == 32 ? "DWORD PTR " : "FWORD PTR ");
@@ -684,20 +798,7 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 
 	int rip = m->base == X86_REG_RIP || m->base == X86_REG_EIP;
 	int absolute = m->base == X86_REG_NONE && m->index == X86_REG_NONE && !rip;
-	unsigned sib_index_bits = (insn->sib >> 3) & 7;
-	/* objdump's pseudo index register: a SIB byte without index prints
-	 * "eiz"/"riz" unless it is the plain [esp]/[r12] base form; in 32-bit
-	 * code a SIB address without base or index is [eiz*1+disp]. */
-	int sib_mem = insn->has_sib && !is_moffs && !is_string && am != X86_AM_MVSIB;
-	int pseudo_index = 0;
-	if (sib_mem && m->index == X86_REG_NONE && insn->address_size != 16) {
-		int havebase = m->base != X86_REG_NONE;
-		int scale_bits = insn->sib >> 6;
-		int needindex = !havebase && insn->mode != X86_MODE_64;
-		if (scale_bits != 0 || needindex || (havebase && (insn->sib & 7) != 4))
-			pseudo_index = 1;
-		(void)sib_index_bits;
-	}
+	int pseudo_index = has_pseudo_index(insn, c->fi, i);
 	if (pseudo_index)
 		absolute = 0;
 
@@ -734,7 +835,10 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 		any = 1;
 	}
 	if (m->disp_size) {
-		if (rip) /* objdump: [rip+0xffffffffffffe68e], never a minus (eip too) */
+		if (pseudo_index && !m->base && insn->mode == X86_MODE_64 && insn->address_size == 32)
+			/* [eiz*1+0xfffffff0]: a 32-bit address, shown unsigned */
+			putf(s, "+0x%llx", (unsigned long long)mask_bits((uint64_t)m->disp, 32));
+		else if (rip) /* objdump: [rip+0xffffffffffffe68e], never a minus (eip too) */
 			putf(s, "+0x%llx", (unsigned long long)m->disp);
 		else if (any)
 			put_signed_disp(s, m->disp);
@@ -794,6 +898,8 @@ static int objdump_gpr_by_osize(const struct x86_insn *insn, const struct x86_fo
 		return 0;
 	if (i == 1 && (!strcmp(mn, "lar") || !strcmp(mn, "lsl")) && insn->operand_size >= 32)
 		return 1;
+	if (!strcmp(mn, "ud0") || !strcmp(mn, "ud1")) /* objdump: Gv, Ev */
+		return 1;
 	if (i == 0 && (insn->rex & 8) && insn->operand_size == 64 &&
 	    (!strcmp(mn, "pmovmskb") || !strcmp(mn, "movmskps") || !strcmp(mn, "movmskpd")))
 		return 1;
@@ -813,7 +919,7 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 		if (am == X86_AM_ST0)
 			put(s, "st");
 		else if (insn->form == X86_FORM_MOVSXD_Gw_Ew && i == 1 && op->reg >= X86_REG_AX &&
-			 op->reg <= X86_REG_R15W)
+		         op->reg <= X86_REG_R15W)
 			put(s, x86_reg_name(op->reg - X86_REG_AX + X86_REG_EAX)); /* as objdump */
 		else if (objdump_gpr_by_osize(insn, c->fi, i))
 			put(s, x86_reg_name(gpr_of_size(op->reg, insn->operand_size)));
@@ -821,17 +927,14 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 			/* objdump names MOV Sreg's register source by the operand
 			 * size: "mov gs,eax" (the CPU reads 16 bits of it). */
 			put(s, x86_reg_name(op->reg - X86_REG_AX +
-					    (insn->operand_size == 64 ? X86_REG_RAX :
-					     insn->operand_size == 32 ? X86_REG_EAX : X86_REG_AX)));
+			                    (insn->operand_size == 64   ? X86_REG_RAX
+			                     : insn->operand_size == 32 ? X86_REG_EAX
+			                                                : X86_REG_AX)));
 		else
 			put(s, x86_reg_name(op->reg));
 		break;
-	case X86_OP_MEM:
-		put_memory(s, c, i);
-		break;
-	case X86_OP_IMM:
-		put_immediate(s, c, i);
-		break;
+	case X86_OP_MEM: put_memory(s, c, i); break;
+	case X86_OP_IMM: put_immediate(s, c, i); break;
 	case X86_OP_REL: {
 		/* objdump's rule: a 16-bit displacement wraps the target at
 		 * 64 KiB, inside the current 64 KiB block when no 66 prefix
@@ -852,8 +955,7 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 		putf(s, "0x%x:", op->selector);
 		put_hex(s, mask_bits((uint64_t)op->imm, (op->imm_size - 2u) * 8u));
 		break;
-	case X86_OP_NONE:
-		break;
+	case X86_OP_NONE: break;
 	}
 	/* EVEX suppress-all-exceptions follows the last register operand.
 	 * (Rounding, {rn-sae}..., would too, but the decoder does not keep
@@ -875,22 +977,22 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
  * operands are all fixed registers: objdump shows none of them. */
 static int implicit_operands_only(const struct x86_insn *insn, const struct x86_form_info *fi)
 {
-	if (insn->encoding != X86_ENC_LEGACY || insn->map != 1 || insn->opcode != 0x01 ||
-	    !insn->has_modrm || (insn->modrm >> 6) != 3 || fi->noperands == 0)
+	if (insn->encoding != X86_ENC_LEGACY || insn->map != 1 || insn->opcode != 0x01 || !insn->has_modrm ||
+	    (insn->modrm >> 6) != 3 || fi->noperands == 0)
 		return 0;
 	for (unsigned i = 0; i < fi->noperands; i++)
-		if (fi->op[i].am != X86_AM_rAX && fi->op[i].am != X86_AM_rCX &&
-		    fi->op[i].am != X86_AM_rDX && fi->op[i].am != X86_AM_rBX)
+		if (fi->op[i].am != X86_AM_rAX && fi->op[i].am != X86_AM_rCX && fi->op[i].am != X86_AM_rDX &&
+		    fi->op[i].am != X86_AM_rBX)
 			return 0;
 	return 1;
 }
 
 /* ---- the entry points ---------------------------------------------------------- */
 
-int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, uint64_t address,
-			   char *buf, size_t size)
+int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, uint64_t address, char *buf,
+                           size_t size)
 {
-	struct sink s = { buf, size, 0 };
+	struct sink s = {buf, size, 0};
 	const struct x86_form_info *fi = form_info(insn);
 	struct prefix_list pl;
 	char mn[32];
@@ -902,12 +1004,12 @@ int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, ui
 		return (int)s.len;
 	}
 	collect_prefixes(insn, bytes, &pl);
-	struct fmt_ctx c = { .insn = insn, .fi = fi, .address = address };
+	struct fmt_ctx c = {.insn = insn, .fi = fi, .address = address};
 	c.show_segment = resolve_prefixes(insn, fi, &pl);
 	int xlat = insn->form == X86_FORM_XLAT;
 	/* objdump shows 90 with a 66 prefix as the exchange it encodes. */
 	int xchg_ax = insn->form == X86_FORM_NOP && (insn->prefixes & X86_PREFIX_OPSIZE) &&
-		      !(insn->rex & 8) && !(insn->prefixes & X86_PREFIX_REP);
+	              !(insn->rex & 8) && !(insn->prefixes & X86_PREFIX_REP);
 	unsigned nops = insn->noperands;
 	if (xchg_ax) {
 		snprintf(mn, sizeof mn, "xchg");
@@ -924,9 +1026,8 @@ int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, ui
 		nops = 0;
 	unsigned width = put_prefixes(&s, insn, &pl);
 	/* AVX-VNNI: objdump marks the VEX forms of what EVEX also encodes. */
-	if (insn->encoding == X86_ENC_VEX &&
-	    (!strcmp(mn, "vpdpbusd") || !strcmp(mn, "vpdpbusds") || !strcmp(mn, "vpdpwssd") ||
-	     !strcmp(mn, "vpdpwssds"))) {
+	if (insn->encoding == X86_ENC_VEX && (!strcmp(mn, "vpdpbusd") || !strcmp(mn, "vpdpbusds") ||
+	                                      !strcmp(mn, "vpdpwssd") || !strcmp(mn, "vpdpwssds"))) {
 		put(&s, "{vex} ");
 		width += 6;
 	}
@@ -945,8 +1046,8 @@ int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, ui
 	}
 	if (xlat) {
 		/* XLAT's implicit operand, as objdump shows it. */
-		const char *seg = insn->segment_override != X86_REG_NONE ?
-			x86_reg_name(insn->segment_override) : "ds";
+		const char *seg =
+		    insn->segment_override != X86_REG_NONE ? x86_reg_name(insn->segment_override) : "ds";
 		const char *rbx = insn->address_size == 64 ? "rbx" : insn->address_size == 32 ? "ebx" : "bx";
 		putf(&s, "BYTE PTR %s:[%s]", seg, rbx);
 		return (int)s.len;
@@ -1004,8 +1105,8 @@ static int waiting_form(char *buf)
 {
 	/* Skip the prefix names objdump may print first. */
 	static const char *const prefixes[] = {
-		"lock ", "rep ", "repz ", "repnz ", "data16 ", "data32 ", "addr16 ", "addr32 ",
-		"cs ", "ds ", "es ", "ss ", "fs ", "gs ",
+	    "lock ",   "rep ", "repz ", "repnz ", "data16 ", "data32 ", "addr16 ",
+	    "addr32 ", "cs ",  "ds ",   "es ",    "ss ",     "fs ",     "gs ",
 	};
 	char *text = buf;
 	for (int again = 1; again;) {
@@ -1026,7 +1127,7 @@ static int waiting_form(char *buf)
 		}
 	}
 	static const char *const names[] = {
-		"fnstcw", "fnstsw", "fnstenv", "fnsave", "fnclex", "fninit", "fneni", "fndisi", "fnsetpm",
+	    "fnstcw", "fnstsw", "fnstenv", "fnsave", "fnclex", "fninit", "fneni", "fndisi", "fnsetpm",
 	};
 	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
 		size_t n = strlen(names[i]);
@@ -1048,7 +1149,7 @@ static int waiting_form(char *buf)
  * objdump's opcode table has a prefix column for it. */
 static int valid_without_sse_prefixes(const uint8_t *p, size_t avail, enum x86_mode mode, unsigned k)
 {
-	static const uint8_t column[4] = { 0, 0x66, 0xF3, 0xF2 };
+	static const uint8_t column[4] = {0, 0x66, 0xF3, 0xF2};
 	for (unsigned c = 0; c < 4; c++) {
 		uint8_t copy[X86_MAX_INSN_LENGTH + 1];
 		unsigned n = 0;
@@ -1066,8 +1167,7 @@ static int valid_without_sse_prefixes(const uint8_t *p, size_t avail, enum x86_m
 	return 0;
 }
 
-static unsigned bad_length(const uint8_t *p, size_t avail, enum x86_mode mode, unsigned *nprefix,
-			   int *vex)
+static unsigned bad_length(const uint8_t *p, size_t avail, enum x86_mode mode, unsigned *nprefix, int *vex)
 {
 	unsigned k = prefix_run(p, avail, mode), n;
 	*nprefix = k;
@@ -1083,7 +1183,7 @@ static unsigned bad_length(const uint8_t *p, size_t avail, enum x86_mode mode, u
 	else if (op >= 0xD8 && op <= 0xDF)
 		n = k + 2; /* x87: the ModRM byte is part of the opcode */
 	else if ((op == 0xC4 || op == 0xC5) && next_ok &&
-		 (mode == X86_MODE_64 || (p[k + 1] & 0xC0) == 0xC0)) {
+	         (mode == X86_MODE_64 || (p[k + 1] & 0xC0) == 0xC0)) {
 		if (op == 0xC4 && ((p[k + 1] & 0x1F) < 1 || (p[k + 1] & 0x1F) > 3))
 			n = k + 1; /* no such VEX map */
 		else
@@ -1096,9 +1196,9 @@ static unsigned bad_length(const uint8_t *p, size_t avail, enum x86_mode mode, u
 }
 
 int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t address,
-		    struct x86_insn *insn, char *buf, size_t size)
+                    struct x86_insn *insn, char *buf, size_t size)
 {
-	struct sink s = { buf, size, 0 };
+	struct sink s = {buf, size, 0};
 	if (size)
 		buf[0] = '\0';
 	if (avail == 0)
@@ -1108,11 +1208,15 @@ int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t
 	/* A REX followed by another prefix ends objdump's line. */
 	unsigned k = prefix_run(p, avail, mode);
 	if (mode == X86_MODE_64) {
-		for (unsigned i = 0; i < k; i++) {
+		/* A leading FWAIT is read as a prefix too, but not named nor
+		 * counted: "9B 45 66 90" prints "rex.RB" for the 9B byte alone. */
+		unsigned start = p[0] == 0x9B ? 1 : 0;
+		unsigned end = start ? start + prefix_run(p + start, avail - start, mode) : k;
+		for (unsigned i = start; i < end; i++) {
 			/* (FWAIT after a REX also ends the line, FWAIT excluded.) */
-			if ((p[i] & 0xF0) == 0x40 && (i + 1 < k || (i + 1 < avail && p[i + 1] == 0x9B))) {
-				put_prefix_names(&s, p, i + 1, mode);
-				return (int)i + 1;
+			if ((p[i] & 0xF0) == 0x40 && (i + 1 < end || (i + 1 < avail && p[i + 1] == 0x9B))) {
+				put_prefix_names(&s, p + start, i + 1 - start, mode);
+				return (int)(i + 1 - start);
 			}
 		}
 	}
@@ -1125,17 +1229,18 @@ int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t
 		if (k == 0)
 			j += prefix_run(p + j, avail - j, mode);
 		if (j < avail && p[j] >= 0xD8 && p[j] <= 0xDF) {
-			uint8_t copy[X86_MAX_INSN_LENGTH];
+			uint8_t copy[X86_MAX_INSN_LENGTH] = {0};
 			unsigned n = 0;
 			for (unsigned i = 0; i < avail && n < sizeof copy; i++)
 				if (i != k)
 					copy[n++] = p[i];
 			int len2 = x86_decode(copy, n, mode, insn);
 			if (len2 > 0 && len2 < X86_MAX_INSN_LENGTH) {
+				/* The whole line's length, for RIP-relative targets. */
+				insn->length = (uint8_t)(len2 + 1);
 				x86_format_intel_bytes(insn, copy, address, buf, size);
 				if (size)
 					waiting_form(buf);
-				insn->length = (uint8_t)(len2 + 1);
 				return len2 + 1;
 			}
 		}

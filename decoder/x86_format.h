@@ -13,8 +13,8 @@
 /* Formats `insn` like x86_format_intel(); `bytes` are the insn->length
  * bytes it was decoded from (NULL: prefixes are taken from insn->prefixes,
  * one of each kind). Returns the length written (like snprintf). */
-int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, uint64_t address,
-			   char *buf, size_t size);
+int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, uint64_t address, char *buf,
+                           size_t size);
 
 /* Decodes and formats one line of objdump -d -M intel output at p: usually
  * one instruction, but like objdump it prints a REX prefix that another
@@ -24,6 +24,6 @@ int x86_format_intel_bytes(const struct x86_insn *insn, const uint8_t *bytes, ui
  * covers (at least 1 when avail > 0); *insn is the decoded instruction
  * (form X86_FORM_INVALID for "(bad)" and prefix-only lines). */
 int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t address,
-		    struct x86_insn *insn, char *buf, size_t size);
+                    struct x86_insn *insn, char *buf, size_t size);
 
 #endif

@@ -176,6 +176,8 @@ int uop_crack(const struct x86_insn *insn, uint64_t rip, struct uop *out)
 		if (uop_info[out[i].op].properties & P_MAY_FAULT)
 			last_fault = (int)i;
 	for (int i = 0; i < last_fault; i++)
-		out[i].log_undo = out[i].dst >= UREG_RAX && out[i].dst <= UREG_R15;
+		out[i].log_undo = (out[i].dst >= UREG_RAX && out[i].dst <= UREG_R15) ||
+				  (out[i].dst >= UREG_V0 && out[i].dst <= UREG_V31) ||
+				  (out[i].dst >= UREG_MM0 && out[i].dst <= UREG_MM7);
 	return (int)c.n;
 }

@@ -2,6 +2,9 @@
  * one row per form, ROW(form, pattern, micro-op, flags written, condition,
  * pattern argument). Forms without a row are not cracked yet. */
 #include "uops/crack_internal.h"
+#include "uops/crack_sse.h"
+#include "uops/crack_x87.h"
+#include "uops/crack_legacy.h"
 
 #define ROW(form, pattern, op, flags, cond, arg) \
 	[X86_FORM_##form] = { crack_##pattern, UOP_##op, flags, cond, arg }
@@ -128,4 +131,8 @@ const struct crack_row crack_table[X86_FORM_COUNT] = {
 	ROW(UD2, system, FAULT, 0, 0, 6), ROW(UD0_Gd_Ed, system, FAULT, 0, 0, 6),
 	ROW(UD1_Gd_Ed, system, FAULT, 0, 0, 6),
 	ROW(HLT, system, FAULT, 0, 0, 13), ROW(CLI, system, FAULT, 0, 0, 13), ROW(STI, system, FAULT, 0, 0, 13),
+	/* SSE/AVX and x87 rows are kept with their patterns. */
+#include "uops/crack_rows_sse.def"
+#include "uops/crack_rows_x87.def"
+#include "uops/crack_rows_legacy.def"
 };

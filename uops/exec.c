@@ -6,53 +6,7 @@
  * Precise exceptions: register writes are logged (old values), the flags
  * saved, and stores buffered until the last micro-op succeeds; a fault
  * rolls the registers and flags back and drops the stores. */
-#include <string.h>
-
-#include "machine/memory.h"
-#include "machine/state.h"
-#include "uops/uop.h"
-
-#define MAX_STORES 8
-
-struct frame {
-	struct uop_exec *x;
-	uint64_t rip, next_rip;
-	uint64_t saved_flags;
-	unsigned nundo;
-	uint8_t undo_reg[UOP_MAX_PER_INSN * 2];
-	uint64_t undo_value[UOP_MAX_PER_INSN * 2];
-	unsigned nstores;
-	struct {
-		uint64_t address;
-		uint64_t data;
-		uint8_t width;
-	} store[MAX_STORES];
-	int faulted;
-	uint8_t vector;
-	uint64_t fault_address;
-};
-
-static const uint64_t width_masks[9] = {
-	0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull,
-};
-
-static inline uint64_t width_mask(unsigned width)
-{
-	return width_masks[width < 8 ? width : 8];
-}
-
-static uint64_t sign_bit(unsigned width)
-{
-	return 1ull << (8 * width - 1);
-}
-
-static int64_t sign_extend(uint64_t v, unsigned width)
-{
-	unsigned shift = 64 - 8 * width;
-	return width >= 8 ? (int64_t)v : (int64_t)(v << shift) >> shift;
-}
-
-/* ---- registers ------------------------------------------------------------- */
+#include "uops/exec_internal.h"
 
 void uop_exec_init(struct uop_exec *x, struct x86_state *state, struct guest_memory *memory,
 		   const struct uop_env *env, enum x86_mode mode)
@@ -71,93 +25,6 @@ void uop_exec_init(struct uop_exec *x, struct x86_state *state, struct guest_mem
 	for (unsigned i = 0; i < 6; i++)
 		x->reg[UREG_ES_BASE + i] = &state->segment_base[i];
 	x->reg[UREG_NEXT_RIP] = &x->next_rip;
-}
-
-static inline uint64_t read_full(struct frame *f, unsigned reg)
-{
-	return *f->x->reg[reg];
-}
-
-static inline uint64_t read_reg(struct frame *f, unsigned reg, unsigned width, int high_byte)
-{
-	uint64_t v = read_full(f, reg);
-	if (high_byte)
-		return (v >> 8) & 0xFF;
-	return v & width_mask(width);
-}
-
-/* Writes `value` as a `width`-byte result: narrow GPR writes merge, 4-byte
- * ones zero-extend (SDM vol. 1, 3.4.1.1); temporaries take the value. */
-static inline void write_reg(struct frame *f, unsigned reg, unsigned width, int high_byte, uint64_t value,
-			     int log_undo)
-{
-	uint64_t *r = f->x->reg[reg];
-	if (reg > UREG_R15) {
-		*r = value & width_mask(width);
-		return;
-	}
-	if (log_undo) {
-		f->undo_reg[f->nundo] = (uint8_t)reg;
-		f->undo_value[f->nundo++] = *r;
-	}
-	if (width >= 4 && !high_byte)
-		*r = value & width_mask(width);
-	else if (high_byte)
-		*r = (*r & ~0xFF00ull) | (value & 0xFF) << 8;
-	else
-		*r = (*r & ~width_mask(width)) | (value & width_mask(width));
-}
-
-static uint64_t src(struct frame *f, const struct uop *u, int i, unsigned width)
-{
-	static const uint8_t high_bit[3] = { HI8_SRC0, HI8_SRC1, HI8_SRC2 };
-	return read_reg(f, u->src[i], width, (u->high_byte & high_bit[i]) != 0);
-}
-
-/* Second operand: src1 if present, else the immediate. */
-static uint64_t src1_or_imm(struct frame *f, const struct uop *u)
-{
-	return u->src[1] ? src(f, u, 1, u->width) : (uint64_t)u->imm & width_mask(u->width);
-}
-
-static inline void write_dst(struct frame *f, const struct uop *u, uint64_t value)
-{
-	if (u->dst)
-		write_reg(f, u->dst, u->width, (u->high_byte & HI8_DST) != 0, value, u->log_undo);
-}
-
-/* ---- flags --------------------------------------------------------------- */
-
-#define OSZAP_BITS (FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF)
-/* RFLAGS bits of each combination of flag groups (enum uop_flag_group). */
-static const uint64_t group_bits[8] = {
-	0, FLAG_CF, OSZAP_BITS, FLAG_CF | OSZAP_BITS,
-	FLAG_DF, FLAG_DF | FLAG_CF, FLAG_DF | OSZAP_BITS, FLAG_DF | FLAG_CF | OSZAP_BITS,
-};
-
-static inline void set_flags(struct frame *f, const struct uop *u, uint64_t bits)
-{
-	uint64_t mask = group_bits[u->flags_write & 7];
-	f->x->state->rflags = (f->x->state->rflags & ~mask) | (bits & mask);
-}
-
-static uint64_t flags(struct frame *f)
-{
-	return f->x->state->rflags;
-}
-
-/* SF, ZF and PF of a result (PF: even parity of the low byte). */
-static uint64_t szp(uint64_t r, unsigned width)
-{
-	r &= width_mask(width);
-	uint64_t out = 0;
-	if (r == 0)
-		out |= FLAG_ZF;
-	if (r & sign_bit(width))
-		out |= FLAG_SF;
-	if (!__builtin_parity((unsigned)(r & 0xFF)))
-		out |= FLAG_PF;
-	return out;
 }
 
 static uint64_t add_flags(uint64_t a, uint64_t b, uint64_t carry_in, uint64_t r, unsigned width)
@@ -216,33 +83,21 @@ static int condition(struct frame *f, const struct uop *u)
 	}
 }
 
-/* ---- memory ----------------------------------------------------------------- */
-
-static void fault(struct frame *f, uint8_t vector, uint64_t address)
-{
-	if (!f->faulted) {
-		f->faulted = 1;
-		f->vector = vector;
-		f->fault_address = address;
-	}
-}
-
-/* Linear address of a memory micro-op: the effective address wraps at
- * the address size, then the segment base is added (SDM vol. 1, 3.3.7). */
-static uint64_t linear_address(struct frame *f, const struct uop *u)
-{
-	uint64_t ea = read_full(f, u->src[1]) + (read_full(f, u->src[2]) << u->scale) + (uint64_t)u->imm;
-	ea &= width_mask(u->asize);
-	uint64_t linear = read_full(f, u->src[0]) + ea;
-	return f->x->mode == X86_MODE_64 ? linear : linear & 0xFFFFFFFF;
-}
-
+/* Loads `width` bytes. Into a general register: zero- or sign-extended
+ * (ext) to the micro-op width. Into a vector register: zero-extended to 16
+ * bytes (MOVD/MOVQ/MOVSS/MOVSD loads clear the rest of the XMM register),
+ * the bytes above per VF_ZERO_UPPER. */
 static void do_load(struct frame *f, const struct uop *u)
 {
-	unsigned from = u->ext & 0x7F ? u->ext & 0x7F : u->width;
+	int to_vector = ureg_is_vector(u->dst);
+	unsigned from = to_vector ? u->width : u->ext & 0x7F ? u->ext & 0x7F : u->width;
 	uint64_t address = linear_address(f, u), fault_address;
-	uint8_t bytes[8] = { 0 };
-	if (gmem_read(f->x->memory, address, bytes, from, &fault_address)) {
+	uint8_t bytes[64] = { 0 };
+	if ((u->vflags & VF_ALIGNED) && (address & (from - 1))) {
+		fault(f, VEC_GP, 0);
+		return;
+	}
+	if (from > sizeof bytes || gmem_read(f->x->memory, address, bytes, from, &fault_address)) {
 		fault(f, VEC_PF, fault_address);
 		return;
 	}
@@ -251,8 +106,12 @@ static void do_load(struct frame *f, const struct uop *u)
 		for (unsigned b = 0; b < from; b++) {
 			uint64_t offset = address + b - f->store[i].address;
 			if (offset < f->store[i].width)
-				bytes[b] = (uint8_t)(f->store[i].data >> (8 * offset));
+				bytes[b] = f->store[i].data[offset];
 		}
+	}
+	if (to_vector) {
+		vreg_write(f, u, u->dst, bytes, from < 16 ? 16 : from); /* MMX: clamped to 8 (MOVD mm, m32 zero-extends) */
+		return;
 	}
 	uint64_t value = 0;
 	memcpy(&value, bytes, sizeof value);
@@ -264,24 +123,36 @@ static void do_load(struct frame *f, const struct uop *u)
 static void do_store_address(struct frame *f, const struct uop *u)
 {
 	uint64_t address = linear_address(f, u), fault_address;
+	if ((u->vflags & VF_ALIGNED) && (address & (u->width - 1u))) {
+		fault(f, VEC_GP, 0);
+		return;
+	}
 	if (gmem_check(f->x->memory, address, u->width, GUEST_WRITE, &fault_address)) {
 		fault(f, VEC_PF, fault_address);
 		return;
 	}
-	if (f->nstores == MAX_STORES) {
+	if (f->nstores == MAX_STORES || u->width > sizeof f->store[0].data) {
 		fault(f, VEC_GP, 0);
 		return;
 	}
 	f->store[f->nstores].address = address;
 	f->store[f->nstores].width = u->width;
-	f->store[f->nstores].data = 0;
 	f->nstores++;
 }
 
+/* Store data: a general register or immediate (little-endian), or the low
+ * `width` bytes of a vector register. */
 static void do_store_data(struct frame *f, const struct uop *u)
 {
-	if (f->nstores)
-		f->store[f->nstores - 1].data = u->src[0] ? src(f, u, 0, u->width) : (uint64_t)u->imm;
+	if (!f->nstores)
+		return;
+	uint8_t *data = f->store[f->nstores - 1].data;
+	if (ureg_is_vector(u->src[0])) {
+		memcpy(data, vreg(f, u->src[0]), u->width);
+		return;
+	}
+	uint64_t value = u->src[0] ? src(f, u, 0, u->width) : (uint64_t)u->imm;
+	memcpy(data, &value, 8);
 }
 
 /* ---- shifts and rotates (SDM vol. 2, SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR) -- */
@@ -543,6 +414,7 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 	x->next_rip = f.next_rip;
 	f.saved_flags = x->state->rflags;
 	f.nundo = 0;
+	f.nvundo = 0;
 	f.nstores = 0;
 	f.faulted = 0;
 	uint64_t new_rip = f.next_rip;
@@ -730,6 +602,11 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 		case UOP_COUNT:
 			fault(&f, VEC_UD, 0);
 			break;
+		default:
+			/* Vector and x87 micro-ops live in their own files. */
+			if (!exec_vector(&f, u) && !exec_x87(&f, u))
+				fault(&f, VEC_UD, 0);
+			break;
 		}
 	}
 
@@ -737,6 +614,10 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 		while (f.nundo) {
 			f.nundo--;
 			x->state->gpr[f.undo_reg[f.nundo] - UREG_RAX] = f.undo_value[f.nundo];
+		}
+		while (f.nvundo) {
+			f.nvundo--;
+			vreg_restore(&f, f.nvundo);
 		}
 		x->state->rflags = f.saved_flags;
 		result->status = EXEC_FAULT;
@@ -749,7 +630,7 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 		return;
 	}
 	for (unsigned i = 0; i < f.nstores; i++)
-		gmem_write(x->memory, f.store[i].address, &f.store[i].data, f.store[i].width, &(uint64_t){ 0 });
+		gmem_write(x->memory, f.store[i].address, f.store[i].data, f.store[i].width, &(uint64_t){ 0 });
 	x->state->rip = new_rip;
 	if (syscall) {
 		result->status = EXEC_SYSCALL;

@@ -25,6 +25,14 @@ enum uop_unit {
 	UNIT_STA,    /* store address */
 	UNIT_STD,    /* store data */
 	UNIT_SYS,    /* microcode sequencer: serializing and system micro-ops */
+	UNIT_VALU,   /* vector integer lanes: add, logic, compare, min/max */
+	UNIT_VSHIFT, /* vector shifts */
+	UNIT_VSHUF,  /* shuffles, permutes, inserts, extracts, packs */
+	UNIT_VMUL,   /* vector integer multiply */
+	UNIT_FADD,   /* floating-point add, compare, min/max */
+	UNIT_FMUL,   /* floating-point multiply and fused multiply-add */
+	UNIT_FDIV,   /* floating-point divide and square root */
+	UNIT_FCVT,   /* conversions between integer and floating point */
 	UNIT_COUNT
 };
 
@@ -83,6 +91,18 @@ enum uop_high_byte {
 	HI8_SRC2 = 1u << 3,
 };
 
+/* Vector micro-op modifiers. */
+enum uop_vector_flag {
+	/* Zero the destination above `width` bytes (VEX/EVEX encodings);
+	 * without it legacy SSE keeps the upper YMM/ZMM bits (SDM vol. 1, 14.1.2). */
+	VF_ZERO_UPPER = 1u << 0,
+	VF_SIGNED = 1u << 1,     /* signed lanes (compares, saturation, min/max) */
+	VF_SATURATE = 1u << 2,   /* saturating arithmetic */
+	/* LOAD/STA of 16+ bytes: #GP(0) unless the address is a multiple of
+	 * width (MOVAPS, packed SSE memory operands; SDM vol. 1, 11.6.7). */
+	VF_ALIGNED = 1u << 3,
+};
+
 struct uop {
 	uint8_t op;          /* enum uop_op */
 	uint8_t width;       /* operand width in bytes: 1, 2, 4, 8 */
@@ -98,6 +118,8 @@ struct uop {
 	uint8_t log_undo;    /* set by the cracker: a later micro-op of the same
 				instruction may fault, so the old value of dst
 				must be kept for the rollback */
+	uint8_t elem;        /* vector micro-ops: element size in bytes */
+	uint8_t vflags;      /* vector micro-ops: enum uop_vector_flag */
 	int64_t imm;         /* immediate, displacement, branch target or exception vector */
 };
 
@@ -168,6 +190,7 @@ struct uop_exec_result {
 /* Exception vectors (SDM vol. 3A, Table 6-1). */
 enum x86_vector {
 	VEC_DE = 0, VEC_DB = 1, VEC_BP = 3, VEC_UD = 6, VEC_GP = 13, VEC_PF = 14,
+	VEC_XM = 19, /* SIMD floating-point exception (unmasked MXCSR exception) */
 };
 
 /* Executes the micro-ops u[0..n) of the instruction at `rip` (length

@@ -15,6 +15,14 @@
 #define STA UNIT_STA
 #define STD UNIT_STD
 #define SYS UNIT_SYS
+#define VALU UNIT_VALU
+#define VSHIFT UNIT_VSHIFT
+#define VSHUF UNIT_VSHUF
+#define VMUL UNIT_VMUL
+#define FADD UNIT_FADD
+#define FMUL UNIT_FMUL
+#define FDIV UNIT_FDIV
+#define FCVT UNIT_FCVT
 
 const struct uop_info uop_info[UOP_COUNT] = {
 #define UOP(name, unit, latency, props, doc) [UOP_##name] = { #name, unit, latency, props, doc },
@@ -30,6 +38,7 @@ static const char *const ureg_names[UREG_COUNT] = {
 
 static const char *const unit_names[UNIT_COUNT] = {
 	"none", "alu", "shift", "mul", "div", "branch", "load", "store-address", "store-data", "sys",
+	"vector-alu", "vector-shift", "vector-shuffle", "vector-mul", "fp-add", "fp-mul", "fp-div", "fp-convert",
 };
 
 static const char *const cond_names[] = {

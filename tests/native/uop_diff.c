@@ -13,7 +13,7 @@
  * way) are tracked as "poisoned": they are not compared, and no later
  * instruction that reads a poisoned flag is generated.
  *
- * usage: uop-diff [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
+ * usage: uop-diff [--isa gp|sse|x87] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
  *        uop-diff --code FILE [--cases N] [--seed S]
  * The second form runs a curated, assembled code file (raw bytes, loaded at
  * the code address; tests/native/curated/) from N random initial states,
@@ -39,6 +39,14 @@
 #define MAX_LENGTH 64
 
 static uint64_t rng_state;
+
+/* Which instructions random sequences draw from (--isa). */
+enum isa {
+	ISA_GP,  /* general-purpose: one-byte and 0F maps */
+	ISA_SSE, /* MMX/SSE..SSE4.2 (0F, 0F 38, 0F 3A with 66/F2/F3), mixed with GP */
+	ISA_X87, /* x87 escapes D8-DF, mixed with GP */
+};
+static enum isa isa = ISA_GP;
 
 static uint64_t rnd(void)
 {
@@ -66,6 +74,43 @@ static uint64_t interesting_value(void)
 	case 1: return rnd() & 0xFF;
 	default: return rnd();
 	}
+}
+
+/* 64-bit patterns that are interesting as two floats or one double. */
+static uint64_t interesting_fp(void)
+{
+	static const uint32_t floats[] = {
+		0x00000000, 0x80000000, 0x3F800000, 0xBF800000, 0x7F800000, 0xFF800000, 0x7FC00000, 0xFFC00000,
+		0x7FA00000, 0x00000001, 0x807FFFFF, 0x7F7FFFFF, 0x00800000, 0x4F000000, 0xCF000000, 0x3EAAAAAB,
+	};
+	static const uint64_t doubles[] = {
+		0, 0x8000000000000000ull, 0x3FF0000000000000ull, 0xBFF0000000000000ull, 0x7FF0000000000000ull,
+		0xFFF0000000000000ull, 0x7FF8000000000000ull, 0x7FF4000000000000ull, 0x0000000000000001ull,
+		0x000FFFFFFFFFFFFFull, 0x7FEFFFFFFFFFFFFFull, 0x0010000000000000ull, 0x43E0000000000000ull,
+		0xC3E0000000000000ull, 0x41DFFFFFFFC00000ull, 0x3FD5555555555555ull,
+	};
+	switch (rnd_below(3)) {
+	case 0:
+		return (uint64_t)floats[rnd_below(16)] | (uint64_t)floats[rnd_below(16)] << 32;
+	case 1:
+		return doubles[rnd_below(16)];
+	default: {
+		/* A random normal number of moderate size as double or float pair. */
+		double d = (double)(int64_t)(rnd() >> 20) / (double)(1 + rnd_below(1000));
+		uint64_t v;
+		memcpy(&v, &d, 8);
+		return v;
+	}
+	}
+}
+
+static long double interesting_long_double(void)
+{
+	static const long double values[] = { 0.0L, -0.0L, 1.0L, -1.0L, 0.5L, 3.0L, 1e300L, -1e-300L,
+					      1.0L / 3.0L, 65536.0L, 1e4000L, 2.5L };
+	if (rnd_below(3))
+		return values[rnd_below(sizeof values / sizeof values[0])];
+	return (long double)(int64_t)rnd() / (long double)(1 + rnd_below(100000));
 }
 
 #define ARITH_FLAGS (FLAG_CF | FLAG_PF | FLAG_AF | FLAG_ZF | FLAG_SF | FLAG_OF)
@@ -167,15 +212,39 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 {
 	uint8_t b[32];
 	unsigned n = 0;
-	if (rnd_below(4) == 0)
-		b[n++] = 0x66;
-	if (rnd_below(10) == 0)
-		b[n++] = rnd_below(2) ? 0xF3 : 0xF2;
-	if (rnd_below(2))
-		b[n++] = (uint8_t)(0x40 | rnd_below(16));
-	if (rnd_below(5) == 0)
+	enum isa pick = isa != ISA_GP && rnd_below(10) < 7 ? isa : ISA_GP;
+	if (pick == ISA_SSE) {
+		/* Mandatory-prefix columns, REX, then 0F [38|3A] opcode. */
+		static const uint8_t columns[4] = { 0, 0x66, 0xF3, 0xF2 };
+		uint8_t column = columns[rnd_below(4)];
+		if (column)
+			b[n++] = column;
+		if (rnd_below(2))
+			b[n++] = (uint8_t)(0x40 | rnd_below(16));
 		b[n++] = 0x0F;
-	b[n++] = (uint8_t)rnd();
+		unsigned map = rnd_below(8);
+		if (map == 0)
+			b[n++] = 0x38;
+		else if (map == 1)
+			b[n++] = 0x3A;
+		b[n++] = (uint8_t)rnd();
+	} else if (pick == ISA_X87) {
+		if (rnd_below(4) == 0)
+			b[n++] = 0x66;
+		if (rnd_below(4) == 0)
+			b[n++] = (uint8_t)(0x40 | rnd_below(16));
+		b[n++] = (uint8_t)(0xD8 + rnd_below(8));
+	} else {
+		if (rnd_below(4) == 0)
+			b[n++] = 0x66;
+		if (rnd_below(10) == 0)
+			b[n++] = rnd_below(2) ? 0xF3 : 0xF2;
+		if (rnd_below(2))
+			b[n++] = (uint8_t)(0x40 | rnd_below(16));
+		if (rnd_below(5) == 0)
+			b[n++] = 0x0F;
+		b[n++] = (uint8_t)rnd();
+	}
 	uint8_t modrm = (uint8_t)rnd();
 	if ((modrm >> 6) != 3)
 		modrm = (uint8_t)((modrm & 0x38) | 0x05); /* [rip + disp32] */
@@ -245,12 +314,18 @@ static void generate_sequence(struct sequence *s, unsigned length)
 	s->code_len = 0;
 	s->count = 0;
 	s->poison = 0;
+	unsigned attempts = 0;
 	while (s->count < length) {
 		uint64_t address = CODE_ADDR + s->code_len;
 		uint64_t poison = s->poison;
 		int len = generate_instruction(s->code + s->code_len, address, &poison);
-		if (!len)
+		if (!len) {
+			if (++attempts > 10000000) {
+				fprintf(stderr, "uop-diff: no crackable instruction found for this --isa\n");
+				exit(2);
+			}
 			continue;
+		}
 		s->poison_after[s->count] = poison;
 		s->insn_addr[s->count++] = address;
 		s->code_len += (size_t)len;
@@ -306,8 +381,31 @@ static void random_state(struct x86_state *st, uint8_t *data)
 	st->gpr[GPR_RSP] = STACK_ADDR + STACK_SIZE / 2;
 	st->rflags = 0x202 | (rnd() & ARITH_FLAGS) | (rnd_below(8) == 0 ? FLAG_DF : 0);
 	for (uint64_t i = 0; i < DATA_SIZE; i += 8) {
-		uint64_t v = interesting_value();
+		uint64_t v = rnd_below(2) ? interesting_value() : interesting_fp();
 		memcpy(data + i, &v, 8);
+	}
+	/* XMM/YMM registers: floating-point edge cases and integer patterns. */
+	for (int r = 0; r < 16; r++)
+		for (int q = 0; q < 4; q++) {
+			uint64_t v = rnd_below(2) ? interesting_fp() : interesting_value();
+			memcpy(st->zmm[r] + 8 * q, &v, 8);
+		}
+	/* MXCSR: all exceptions masked (as at reset); random rounding mode,
+	 * FTZ and DAZ now and then. */
+	st->mxcsr = 0x1F80 | (rnd_below(4) == 0 ? (unsigned)rnd_below(4) << 13 : 0) |
+		    (rnd_below(8) == 0 ? 0x8040 : 0);
+	/* x87: a few values on the stack (TOP = 8 - depth), the rest empty. */
+	if (isa == ISA_X87) {
+		unsigned depth = rnd_below(9);
+		unsigned top = (8 - depth) & 7;
+		st->fpu_status = (uint16_t)(top << 11);
+		st->fpu_tag = 0xFFFF;
+		for (unsigned i = 0; i < depth; i++) {
+			unsigned phys = (top + i) & 7;
+			long double v = interesting_long_double();
+			memcpy(&st->st[phys], &v, 10);
+			st->fpu_tag &= (uint16_t)~(3u << (2 * phys)); /* valid; the harness recomputes zero/special */
+		}
 	}
 }
 
@@ -315,7 +413,7 @@ static void random_state(struct x86_state *st, uint8_t *data)
 static int signal_of_vector(unsigned vector)
 {
 	switch (vector) {
-	case VEC_DE: return SIGFPE;
+	case VEC_DE: case VEC_XM: return SIGFPE;
 	case VEC_UD: return SIGILL;
 	case VEC_BP: case VEC_DB: return SIGTRAP;
 	default: return SIGSEGV;
@@ -425,6 +523,39 @@ static int compare(const struct sequence *s, const struct x86_state *initial, co
 	    nat->fault_address != ours->fault_address)
 		DIFF("  fault address: native %#llx, uopsim %#llx\n", (unsigned long long)nat->fault_address,
 		     (unsigned long long)ours->fault_address);
+	/* Vector registers, as far as this host's harness loads and captures
+	 * them (AVX: 32 bytes, AVX-512: 64 bytes and zmm16-31). */
+	unsigned support = native_state_support();
+	unsigned vbytes = (support & 4) ? 64 : (support & 2) ? 32 : 16, vregs = (support & 4) ? 32 : 16;
+	for (unsigned r = 0; r < vregs; r++)
+		if (memcmp(nat->final.zmm[r], ours->state.zmm[r], vbytes)) {
+			char a[200], b[200];
+			size_t al = 0, bl = 0;
+			for (int i = (int)vbytes - 1; i >= 0; i--) {
+				al += (size_t)snprintf(a + al, sizeof a - al, "%02x", nat->final.zmm[r][i]);
+				bl += (size_t)snprintf(b + bl, sizeof b - bl, "%02x", ours->state.zmm[r][i]);
+			}
+			DIFF("  %s%u: native %s\n        uopsim %s\n", vbytes == 64 ? "zmm" : vbytes == 32 ? "ymm" : "xmm",
+			     r, a, b);
+		}
+	if (nat->final.mxcsr != ours->state.mxcsr)
+		DIFF("  mxcsr: native %#x, uopsim %#x\n", nat->final.mxcsr, ours->state.mxcsr);
+	/* x87: control, status, tags and the registers that hold values. */
+	if (nat->final.fpu_control != ours->state.fpu_control)
+		DIFF("  fpu control: native %#x, uopsim %#x\n", nat->final.fpu_control, ours->state.fpu_control);
+	if (nat->final.fpu_status != ours->state.fpu_status)
+		DIFF("  fpu status: native %#x, uopsim %#x\n", nat->final.fpu_status, ours->state.fpu_status);
+	if (nat->final.fpu_tag != ours->state.fpu_tag)
+		DIFF("  fpu tag: native %#x, uopsim %#x\n", nat->final.fpu_tag, ours->state.fpu_tag);
+	for (unsigned i = 0; i < 8; i++) {
+		if (((nat->final.fpu_tag >> (2 * i)) & 3) == 3)
+			continue; /* empty */
+		if (nat->final.st[i].significand != ours->state.st[i].significand ||
+		    nat->final.st[i].sign_exponent != ours->state.st[i].sign_exponent)
+			DIFF("  physical x87 register R%u: native %04x:%016llx, uopsim %04x:%016llx\n", i,
+			     nat->final.st[i].sign_exponent, (unsigned long long)nat->final.st[i].significand,
+			     ours->state.st[i].sign_exponent, (unsigned long long)ours->state.st[i].significand);
+	}
 	if (memcmp(nat->region_after[0], ours->data, DATA_SIZE)) {
 		for (unsigned i = 0; i < DATA_SIZE; i++)
 			if (nat->region_after[0][i] != ours->data[i]) {
@@ -520,8 +651,21 @@ int main(int argc, char **argv)
 			verbose = 1;
 		else if (!strcmp(argv[i], "--code") && i + 1 < argc)
 			code_file = argv[++i];
+		else if (!strcmp(argv[i], "--isa") && i + 1 < argc) {
+			i++;
+			if (!strcmp(argv[i], "gp"))
+				isa = ISA_GP;
+			else if (!strcmp(argv[i], "sse"))
+				isa = ISA_SSE;
+			else if (!strcmp(argv[i], "x87"))
+				isa = ISA_X87;
+			else {
+				fprintf(stderr, "uop-diff: --isa must be gp, sse or x87\n");
+				return 2;
+			}
+		}
 		else {
-			fprintf(stderr, "usage: %s [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
+			fprintf(stderr, "usage: %s [--isa gp|sse|x87] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
 				argv[0]);
 			return 2;
 		}
