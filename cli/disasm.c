@@ -27,10 +27,17 @@
 #include "decoder/x86_decode.h"
 #include "decoder/x86_format.h"
 #include "elf/elf.h"
+#include "uops/uop.h"
 
 #define BYTES_PER_LINE 7 /* objdump's octets per line for x86 */
 #define SKIP_ZEROES 8
 #define SKIP_ZEROES_AT_END 3
+
+struct disasm_stats {
+	uint64_t instructions, bytes, undecodable, cracked, uops;
+	uint64_t *per_form;            /* [X86_FORM_COUNT] */
+	uint64_t per_unit[UNIT_COUNT]; /* micro-ops by functional-unit class */
+};
 
 struct disasm_opts {
 	enum x86_mode mode;
@@ -39,12 +46,14 @@ struct disasm_opts {
 	uint64_t base;
 	int show_bytes;
 	int zeroes;
+	int uops;                   /* --uops: micro-ops under each instruction */
+	struct disasm_stats *stats; /* --stats */
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out, "usage: uopsim disasm [--mode 16|32|64] [--raw] [--base ADDR] [--no-show-raw-insn]\n"
-	             "                     [--disassemble-zeroes] FILE\n"
+	             "                     [--disassemble-zeroes] [--uops] [--stats] FILE\n"
 	             "\n"
 	             "Disassembles FILE in Intel syntax, in the layout of objdump -d -M intel.\n"
 	             "\n"
@@ -56,6 +65,10 @@ static void usage(FILE *out)
 	             "  --base ADDR            address of the first byte with --raw (default 0)\n"
 	             "  --no-show-raw-insn     do not print the instruction bytes\n"
 	             "  -z, --disassemble-zeroes  decode runs of zero bytes instead of printing ...\n"
+	             "  --uops                 print each instruction's micro-ops under it\n"
+	             "  --stats                print decoding and cracking statistics to stderr\n"
+	             "                         at the end (instructions, micro-ops per\n"
+	             "                         instruction, most frequent mnemonics, units)\n"
 	             "  -h, --help             show this help\n");
 }
 
@@ -85,6 +98,99 @@ static void print_address(uint64_t addr, unsigned digits, unsigned skip)
 	for (char *q = p; *q == '0' && q[1] != '\0'; q++)
 		*q = ' ';
 	printf("%s:\t", p);
+}
+
+/* --uops and --stats for one printed line: the line's instruction is
+ * decoded again on its own bytes, so objdump-style merged lines (a lone
+ * REX, FWAIT before an x87 instruction) are handled like single ones. */
+static void account(const struct disasm_opts *o, enum x86_mode mode, int len, uint64_t address,
+		    const uint8_t *bytes, uint64_t avail)
+{
+	if (!o->uops && !o->stats)
+		return;
+	struct x86_insn insn;
+	int n = x86_decode(bytes, avail, mode, &insn);
+	struct uop u[UOP_MAX_PER_INSN];
+	int nuops = n > 0 && n == len ? uop_crack(&insn, address, u) : -1;
+	if (o->uops && n > 0 && n == len) {
+		if (nuops < 0)
+			printf("\t\t\t\t; %s: no micro-ops yet\n", x86_form_name(insn.form));
+		for (int i = 0; i < nuops; i++) {
+			char text[160];
+			uop_format(&u[i], text, sizeof text);
+			printf("\t\t\t\t; %s\n", text);
+		}
+	}
+	struct disasm_stats *st = o->stats;
+	if (!st)
+		return;
+	st->bytes += (uint64_t)len;
+	if (n <= 0 || n != len) {
+		st->undecodable++;
+		return;
+	}
+	st->instructions++;
+	st->per_form[insn.form]++;
+	if (nuops > 0) {
+		st->cracked++;
+		st->uops += (uint64_t)nuops;
+		for (int i = 0; i < nuops; i++)
+			st->per_unit[uop_info[u[i].op].unit]++;
+	}
+}
+
+struct mnemonic_count {
+	const char *mnemonic;
+	uint64_t count;
+};
+
+static int by_count(const void *a, const void *b)
+{
+	const struct mnemonic_count *x = a, *y = b;
+	return x->count < y->count ? 1 : x->count > y->count ? -1 : strcmp(x->mnemonic, y->mnemonic);
+}
+
+static int by_mnemonic(const void *a, const void *b)
+{
+	return strcmp(((const struct mnemonic_count *)a)->mnemonic, ((const struct mnemonic_count *)b)->mnemonic);
+}
+
+static void print_stats(const struct disasm_stats *st)
+{
+	FILE *out = stderr;
+	double per = st->instructions ? 100.0 / (double)st->instructions : 0;
+	fprintf(out, "instructions        %" PRIu64 " (%" PRIu64 " bytes, %" PRIu64 " undecodable lines)\n",
+		st->instructions, st->bytes, st->undecodable);
+	fprintf(out, "cracked             %" PRIu64 " (%.1f%% of instructions have micro-ops)\n", st->cracked,
+		(double)st->cracked * per);
+	fprintf(out, "micro-ops           %" PRIu64 " (%.2f per cracked instruction)\n", st->uops,
+		st->cracked ? (double)st->uops / (double)st->cracked : 0.0);
+	/* Forms aggregated by mnemonic, most frequent first. */
+	struct mnemonic_count *m = calloc(X86_FORM_COUNT, sizeof *m);
+	if (!m)
+		return;
+	size_t n = 0;
+	for (unsigned f = 0; f < X86_FORM_COUNT; f++)
+		if (st->per_form[f])
+			m[n++] = (struct mnemonic_count){ x86_form_mnemonic((enum x86_form)f), st->per_form[f] };
+	qsort(m, n, sizeof *m, by_mnemonic);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (k && !strcmp(m[k - 1].mnemonic, m[i].mnemonic))
+			m[k - 1].count += m[i].count;
+		else
+			m[k++] = m[i];
+	}
+	qsort(m, k, sizeof *m, by_count);
+	fprintf(out, "most frequent mnemonics (%zu distinct):\n", k);
+	for (size_t i = 0; i < k && i < 15; i++)
+		fprintf(out, "  %-12s %10" PRIu64 "  %5.1f%%\n", m[i].mnemonic, m[i].count, (double)m[i].count * per);
+	free(m);
+	fprintf(out, "micro-ops by functional unit:\n");
+	for (unsigned u = 0; u < UNIT_COUNT; u++)
+		if (st->per_unit[u])
+			fprintf(out, "  %-14s %10" PRIu64 "  %5.1f%%\n", uop_unit_name((enum uop_unit)u), st->per_unit[u],
+				100.0 * (double)st->per_unit[u] / (double)st->uops);
 }
 
 /* Disassembles one block of code as objdump does a section. */
@@ -130,6 +236,7 @@ static void disassemble(const uint8_t *data, uint64_t size, uint64_t vma, enum x
 				printf("\n");
 			}
 		}
+		account(o, mode, len, vma + off, data + off, size - off);
 		off += (uint64_t)len;
 	}
 }
@@ -231,10 +338,14 @@ int cmd_disasm(int argc, char **argv)
 	    {"base", required_argument, NULL, 'b'},
 	    {"no-show-raw-insn", no_argument, NULL, 'n'},
 	    {"disassemble-zeroes", no_argument, NULL, 'z'},
+	    {"uops", no_argument, NULL, 'u'},
+	    {"stats", no_argument, NULL, 's'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct disasm_opts o = {.mode = X86_MODE_64, .show_bytes = 1};
+	static uint64_t per_form[X86_FORM_COUNT];
+	struct disasm_stats stats = {.per_form = per_form};
 	int c;
 	uint64_t v;
 
@@ -262,6 +373,8 @@ int cmd_disasm(int argc, char **argv)
 			break;
 		case 'n': o.show_bytes = 0; break;
 		case 'z': o.zeroes = 1; break;
+		case 'u': o.uops = 1; break;
+		case 's': o.stats = &stats; break;
 		case 'h': usage(stdout); return 0;
 		case ':':
 			fprintf(stderr, "uopsim disasm: option '%s' needs a value (uopsim disasm --help)\n",
@@ -285,5 +398,8 @@ int cmd_disasm(int argc, char **argv)
 		return 2;
 	}
 	const char *path = argv[optind];
-	return o.raw ? disasm_raw(path, &o) : disasm_elf(path, &o);
+	int rc = o.raw ? disasm_raw(path, &o) : disasm_elf(path, &o);
+	if (rc == 0 && o.stats)
+		print_stats(o.stats);
+	return rc;
 }

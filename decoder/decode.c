@@ -874,24 +874,59 @@ static int evex_late_checks(struct decoder *d, const struct x86_form_info *fi)
 	return 0;
 }
 
+/* N of the compressed displacement disp8*N of an EVEX memory operand, by
+ * the form's tuple type (evex_tuples.c), the vector length, the element
+ * size and EVEX.b (SDM vol. 2, 2.7.5, Tables 2-34 and 2-35). */
+static unsigned evex_disp8_scale(const struct decoder *d, unsigned form)
+{
+	const struct x86_evex_tuple_info *t = &x86_evex_tuples[form];
+	unsigned vl = 16u << d->vl, b = d->insn->evex_b;
+	unsigned e = t->esize ? t->esize : d->w ? 8 : 4;
+	switch ((enum x86_evex_tuple)t->tuple) {
+	case X86_TUPLE_FV: return b ? e : vl;
+	case X86_TUPLE_HV: return b ? e : vl / 2;
+	case X86_TUPLE_QV: return b ? e : vl / 4;
+	case X86_TUPLE_FVM: return vl;
+	case X86_TUPLE_HVM: return vl / 2;
+	case X86_TUPLE_QVM: return vl / 4;
+	case X86_TUPLE_OVM: return vl / 8;
+	case X86_TUPLE_T1S: case X86_TUPLE_T1F: return e;
+	case X86_TUPLE_T2: return 2 * e;
+	case X86_TUPLE_T4: return 4 * e;
+	case X86_TUPLE_T8: return 8 * e;
+	case X86_TUPLE_M128: case X86_TUPLE_T1_4X: return 16;
+	case X86_TUPLE_DUP: return d->vl ? vl : 8;
+	case X86_TUPLE_NONE: break;
+	}
+	return 1;
+}
+
 /* The last EVEX step, with every byte read: the late checks, then the
  * sizes of memory operands that are not the whole vector: with EVEX.b a
- * memory source is one broadcast element, and a VSIB operand is read or
- * written element by element; the element is a dword or, with EVEX.W1, a
- * qword (SDM vol. 2, 2.7.5 "Embedded broadcast", and the gather/scatter
- * pages). FP16 forms broadcast words: not told apart here. */
+ * memory source is one broadcast element (a word for FP16, else a dword or,
+ * with EVEX.W1, a qword: the tuple's element size), and a VSIB operand is
+ * read or written element by element (SDM vol. 2, 2.7.5 "Embedded
+ * broadcast", and the gather/scatter pages); then a disp8 is scaled by N.
+ * With EVEX.b and registers, L'L of an {er} form is the rounding control. */
 static int evex_finish(struct decoder *d, const struct x86_form_info *fi)
 {
 	int err = evex_late_checks(d, fi);
 	if (err)
 		return err;
+	unsigned form = (unsigned)(fi - x86_forms);
 	for (unsigned i = 0; i < fi->noperands; i++) {
 		struct x86_operand *op = &d->insn->operands[i];
 		if (op->kind != X86_OP_MEM)
 			continue;
 		if (fi->op[i].am == X86_AM_MVSIB || d->insn->evex_b)
 			op->size = d->w ? 64 : 32;
+		if (d->insn->evex_b && x86_evex_tuples[form].esize)
+			op->size = (uint16_t)(8 * x86_evex_tuples[form].esize);
+		if (op->mem.disp_size == 1)
+			op->mem.disp *= evex_disp8_scale(d, form);
 	}
+	if (d->insn->evex_b && modrm_mod(d) == 3 && (fi->flags & X86_F_EVEX_ER))
+		d->insn->evex_rc = d->ll_raw;
 	return 0;
 }
 
@@ -1052,6 +1087,7 @@ int x86_decode(const uint8_t *p, size_t avail, enum x86_mode mode, struct x86_in
 	d.insn = out;
 	d.segment = X86_REG_NONE;
 	out->mode = (uint8_t)mode;
+	out->evex_rc = 0xFF;
 
 	if ((err = read_prefixes(&d, &opcode)))
 		return err;

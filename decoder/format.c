@@ -664,7 +664,7 @@ static int immediate_alias(const struct x86_insn *insn, const struct x86_form_in
 	int v = mn[0] == 'v';
 	const char *m = mn + v;
 	char tmp[32];
-	if (!strncmp(m, "cmp", 3) && strlen(m) == 5 && (m[4] == 's' || m[4] == 'd') &&
+	if (!strncmp(m, "cmp", 3) && strlen(m) == 5 && (m[4] == 's' || m[4] == 'd' || (v && m[4] == 'h')) &&
 	    (m[3] == 'p' || m[3] == 's')) {
 		if (imm >= (v ? 32u : 8u))
 			return 0;
@@ -757,6 +757,27 @@ struct fmt_ctx {
 	uint64_t riprel_target;
 };
 
+static void put_bcst_count(struct sink *s, const struct fmt_ctx *c, unsigned i)
+{
+	/* A broadcast whose vector length no register operand shows (the
+	 * narrowing conversions' xmm destinations of h/qt type, VFPCLASS's
+	 * mask): objdump 2.40 adds the element count, "QWORD BCST [rsi]{1to2}". */
+	const struct x86_insn *insn = c->insn;
+	const struct x86_operand *op = &insn->operands[i];
+	if (insn->encoding == X86_ENC_EVEX && insn->evex_b && op->size && c->fi->op[i].am != X86_AM_MVSIB) {
+		int shown = 0;
+		for (unsigned j = 0; j < insn->noperands; j++) {
+			enum x86_ot ot = (enum x86_ot)c->fi->op[j].ot;
+			if (insn->operands[j].kind == X86_OP_REG && insn->operands[j].reg >= X86_REG_XMM0 &&
+			    insn->operands[j].reg <= X86_REG_ZMM31 &&
+			    (ot == X86_OT_x || ot == X86_OT_qq || ot == X86_OT_oq || insn->operands[j].size > 128))
+				shown = 1;
+		}
+		if (!shown)
+			putf(s, "{1to%u}", (128u << insn->vex_l) / op->size);
+	}
+}
+
 static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 {
 	const struct x86_insn *insn = c->insn;
@@ -815,6 +836,7 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 		if (!is_moffs)
 			a = mask_bits(a, insn->address_size == 64 ? 64 : insn->address_size);
 		put_hex(s, a);
+		put_bcst_count(s, c, i);
 		return;
 	}
 	put(s, "[");
@@ -846,6 +868,7 @@ static void put_memory(struct sink *s, struct fmt_ctx *c, unsigned i)
 			put_hex(s, mask_bits((uint64_t)m->disp, insn->address_size));
 	}
 	put(s, "]");
+	put_bcst_count(s, c, i);
 	if (rip) {
 		c->riprel = 1;
 		/* objdump does not wrap an EIP-relative target to 32 bits. */
@@ -957,13 +980,18 @@ static void put_operand(struct sink *s, struct fmt_ctx *c, unsigned i)
 		break;
 	case X86_OP_NONE: break;
 	}
-	/* EVEX suppress-all-exceptions follows the last register operand.
-	 * (Rounding, {rn-sae}..., would too, but the decoder does not keep
-	 * EVEX.L'L when it is the rounding control.) */
+	/* EVEX suppress-all-exceptions, or the rounding control (which implies
+	 * it), follows the last register operand, as objdump 2.40 writes them:
+	 * "zmm2{rn-sae}", "zmm2{sae},0x5". */
 	if (insn->encoding == X86_ENC_EVEX && insn->evex_b && insn->has_modrm && (insn->modrm >> 6) == 3 &&
-	    (c->fi->flags & X86_F_EVEX_SAE) && !(c->fi->flags & X86_F_EVEX_ER) && op->kind == X86_OP_REG &&
-	    (i + 1 == insn->noperands || insn->operands[i + 1].kind == X86_OP_IMM))
-		put(s, "{sae}");
+	    (c->fi->flags & (X86_F_EVEX_SAE | X86_F_EVEX_ER)) && op->kind == X86_OP_REG &&
+	    (i + 1 == insn->noperands || insn->operands[i + 1].kind == X86_OP_IMM)) {
+		static const char *const rc[4] = { "{rn-sae}", "{rd-sae}", "{ru-sae}", "{rz-sae}" };
+		if ((c->fi->flags & X86_F_EVEX_ER) && insn->evex_rc < 4)
+			put(s, rc[insn->evex_rc]);
+		else if (!(c->fi->flags & X86_F_EVEX_ER))
+			put(s, "{sae}");
+	}
 	/* EVEX masking follows the destination. */
 	if (i == 0 && insn->encoding == X86_ENC_EVEX) {
 		if (insn->evex_aaa)
@@ -1284,5 +1312,39 @@ int x86_disasm_line(const uint8_t *p, size_t avail, enum x86_mode mode, uint64_t
 		put(&s, " ");
 	}
 	put(&s, "(bad)");
+	/* An undefined x87 memory form (DB /4...): objdump still shows the
+	 * address, without a size, and covers its bytes. Decode the same
+	 * ModRM with /0, which every escape defines, to find them. */
+	if (!vex && p[nprefix] >= 0xD8 && p[nprefix] <= 0xDF && nprefix + 1 < avail &&
+	    (p[nprefix + 1] >> 6) != 3) {
+		uint8_t copy[X86_MAX_INSN_LENGTH];
+		unsigned m = avail < sizeof copy ? (unsigned)avail : (unsigned)sizeof copy;
+		memcpy(copy, p, m);
+		copy[nprefix + 1] &= (uint8_t)~0x38;
+		struct x86_insn x87;
+		int len2 = x86_decode(copy, m, mode, &x87);
+		for (unsigned i = 0; len2 > 0 && i < x87.noperands; i++) {
+			if (x87.operands[i].kind != X86_OP_MEM)
+				continue;
+			/* Prefixes as for the /0 form (a segment is used). */
+			struct prefix_list pl;
+			struct fmt_ctx c = {.insn = &x87, .fi = form_info(&x87), .address = address};
+			collect_prefixes(&x87, copy, &pl);
+			c.show_segment = resolve_prefixes(&x87, c.fi, &pl);
+			s.len = 0;
+			unsigned width = put_prefixes(&s, &x87, &pl);
+			put(&s, "(bad)");
+			for (width += 5; width < 6; width++)
+				put(&s, " ");
+			put(&s, " ");
+			x87.operands[i].size = 0;
+			put_memory(&s, &c, i);
+			if (c.riprel) {
+				put(&s, "        # ");
+				put_hex(&s, c.riprel_target);
+			}
+			return len2;
+		}
+	}
 	return (int)n;
 }

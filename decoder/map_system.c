@@ -112,7 +112,7 @@ static const struct x86_node prefetch_mem[8] = {
 	F_(PREFETCH_Mb), F_(PREFETCHW_Mb), F_(PREFETCHWT1_Mb), F_(PREFETCH_Mb),
 	F_(PREFETCH_Mb), F_(PREFETCH_Mb), F_(PREFETCH_Mb), F_(PREFETCH_Mb),
 };
-static const struct x86_node opcode_0d[2] = { BY_REG(prefetch_mem), F_(NOP_Ev_Gv) };
+static const struct x86_node opcode_0d[2] = { BY_REG(prefetch_mem), F_(NOP_0D_Ev_Gv) };
 
 /* ---- 0F 18: group 16 ---- */
 static const struct x86_node group16_mem[8] = {

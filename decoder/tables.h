@@ -208,4 +208,32 @@ extern const struct x86_node x86_map_evex[8][256];  /* map_evex.c */
 extern const uint8_t x86_evex_pp_used[8];          /* map_evex.c: EVEX.pp columns in use */
 extern const struct x86_node x86_map_xop[3][256];   /* map_xop.c: maps 8, 9, 10 */
 
+/* EVEX tuple types (SDM vol. 2, 2.7.5, Tables 2-34 and 2-35): they set N of
+ * the compressed displacement disp8*N of a form's memory operand. */
+enum x86_evex_tuple {
+	X86_TUPLE_NONE,
+	X86_TUPLE_FV,    /* full vector; with EVEX.b one element */
+	X86_TUPLE_HV,    /* half vector; with EVEX.b one element */
+	X86_TUPLE_QV,    /* quarter vector (FP16 conversions); with EVEX.b one element */
+	X86_TUPLE_FVM,   /* full vector memory, no broadcast */
+	X86_TUPLE_HVM,   /* half vector memory */
+	X86_TUPLE_QVM,   /* quarter vector memory */
+	X86_TUPLE_OVM,   /* eighth vector memory */
+	X86_TUPLE_T1S,   /* one scalar element */
+	X86_TUPLE_T1F,   /* one element of fixed size, whatever EVEX.W says */
+	X86_TUPLE_T2,    /* two elements */
+	X86_TUPLE_T4,    /* four elements */
+	X86_TUPLE_T8,    /* eight elements */
+	X86_TUPLE_M128,  /* 128 bits whatever the vector length (shift counts) */
+	X86_TUPLE_DUP,   /* MOVDDUP: 64 bits at 128, else the full vector */
+	X86_TUPLE_T1_4X, /* 4 x 128 bits read as one 128-bit tuple (V4FMADDPS...) */
+};
+
+struct x86_evex_tuple_info {
+	uint8_t tuple; /* enum x86_evex_tuple */
+	uint8_t esize; /* element bytes (broadcast element of FV/HV/QV), 0 = by EVEX.W */
+};
+
+extern const struct x86_evex_tuple_info x86_evex_tuples[X86_FORM_COUNT]; /* evex_tuples.c */
+
 #endif

@@ -131,6 +131,8 @@ struct x86_insn {
 	uint8_t evex_aaa;   /* opmask register number */
 	uint8_t evex_z;     /* zeroing masking */
 	uint8_t evex_b;     /* broadcast / rounding / SAE */
+	uint8_t evex_rc;    /* 0-3 rounding control (RN, RD, RU, RZ; SAE implied) when
+			       evex_b with registers and the form takes {er}, else 0xFF */
 	uint8_t disp_offset, imm_offset; /* byte offsets into the instruction, 0 if absent */
 	uint8_t noperands;
 	struct x86_operand operands[X86_MAX_OPERANDS];

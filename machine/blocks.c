@@ -62,6 +62,80 @@ static int ends_block(const struct uop *u, int n)
 	return 0;
 }
 
+/* Flag groups a micro-op certainly overwrites (all bits of the group,
+ * whatever its operands), and flag groups it reads. Shifts and rotates by
+ * CL may keep the flags (count 0), rotates never write SF/ZF/AF/PF, and
+ * WRFLAGS writes only the bits of its mask, so they kill less than their
+ * flags_write says. */
+static unsigned flags_killed(const struct uop *u)
+{
+	unsigned count = (unsigned)u->imm & (u->width == 8 ? 0x3F : 0x1F);
+	switch (u->op) {
+	case UOP_SHL: case UOP_SHR: case UOP_SAR:
+		return !u->src[1] && count ? u->flags_write : 0;
+	case UOP_SHLD: case UOP_SHRD:
+		return !u->src[2] && count ? u->flags_write : 0;
+	case UOP_ROL: case UOP_ROR: case UOP_RCL: case UOP_RCR:
+		return !u->src[1] && count ? u->flags_write & UF_CF : 0;
+	case UOP_WRFLAGS:
+		return 0;
+	default:
+		return u->flags_write;
+	}
+}
+
+static unsigned flags_used(const struct uop *u)
+{
+	switch (u->op) {
+	case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_ROL: case UOP_ROR:
+		return u->src[1] || !((unsigned)u->imm & (u->width == 8 ? 0x3F : 0x1F)) ? UF_ARITH : 0;
+	case UOP_SHLD: case UOP_SHRD:
+		return u->src[2] || !((unsigned)u->imm & (u->width == 8 ? 0x3F : 0x1F)) ? UF_ARITH : 0;
+	default:
+		return u->flags_read;
+	}
+}
+
+/* Micro-ops after which the state must be precise: those that may fault,
+ * serializing ones, and every floating-point one (x87 and SSE arithmetic
+ * raise #MF/#XM when the guest unmasks an exception). */
+static int may_stop(const struct uop *u)
+{
+	const struct uop_info *info = &uop_info[u->op];
+	return (info->properties & (P_MAY_FAULT | P_SERIAL)) || info->unit == UNIT_FADD ||
+	       info->unit == UNIT_FMUL || info->unit == UNIT_FDIV || info->unit == UNIT_FCVT;
+}
+
+/* Dead flag elimination on the block's private copy of the micro-ops: a
+ * flag group written and then overwritten before anything reads it, with
+ * no possible fault in between (a fault must see precise flags), need not
+ * be computed. Instructions with micro-branches are left alone. The
+ * timing model cracks its own copy, so flags_write keeps its meaning
+ * there. */
+static void eliminate_dead_flags(struct uop *uops, const struct block_insn *insn, unsigned ninsns)
+{
+	unsigned live = UF_ARITH | UF_DF; /* everything is live at the block's end */
+	for (unsigned k = ninsns; k-- > 0;) {
+		struct uop *u = uops + insn[k].first_uop;
+		unsigned n = insn[k].nuops;
+		int has_microbranch = 0;
+		for (unsigned i = 0; i < n; i++)
+			if (u[i].op == UOP_UBRCC || u[i].op == UOP_REPEAT)
+				has_microbranch = 1;
+		if (has_microbranch) {
+			live = UF_ARITH | UF_DF;
+			continue;
+		}
+		for (unsigned i = n; i-- > 0;) {
+			unsigned killed = flags_killed(&u[i]);
+			u[i].flags_write &= (uint8_t)(live | ~killed);
+			live = (live & ~killed) | flags_used(&u[i]);
+			if (may_stop(&u[i]))
+				live = UF_ARITH | UF_DF;
+		}
+	}
+}
+
 static struct block *build(struct block_cache *c, struct guest_memory *m, enum x86_mode mode, uint64_t rip)
 {
 	struct block_insn insn[BLOCK_MAX_INSNS];
@@ -103,6 +177,7 @@ static struct block *build(struct block_cache *c, struct guest_memory *m, enum x
 	b->nuops = nuops;
 	memcpy(b->insn, insn, ninsns * sizeof insn[0]);
 	memcpy(b->uops, c->scratch, nuops * sizeof(struct uop));
+	eliminate_dead_flags(b->uops, b->insn, ninsns);
 	b->first_page = rip >> GUEST_PAGE_SHIFT;
 	b->last_page = (pc - 1) >> GUEST_PAGE_SHIFT;
 	b->first_version = gmem_code_version(m, rip, 1);

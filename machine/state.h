@@ -49,6 +49,7 @@ struct x86_state {
 	struct x87_reg st[8]; /* physical registers R0-R7, not stack order */
 	uint16_t fpu_control, fpu_status, fpu_tag; /* full 16-bit tag word */
 	uint16_t fpu_opcode;
+	uint16_t fpu_cs, fpu_ds; /* selectors of the x87 instruction and data pointers */
 	uint64_t fpu_ip, fpu_dp;
 	/* SSE/AVX: 32 registers of 512 bits, little-endian lanes. */
 	uint32_t mxcsr;

@@ -6,22 +6,24 @@
  *
  * Micro-op counts (Skylake, uops.info): a register form is one micro-op,
  * a memory form adds its LOAD, as Intel's unfused counts do for ADDPS,
- * MULPS, DIVPS, SQRTPS, MINPS, CMPPS, ADDSUBPS, CVTDQ2PS, CVTPS2DQ. We
- * differ (one micro-op where Intel has more) for: HADDPS/HSUBPS (Intel 3:
- * two shuffles and an add), DPPS (4) and DPPD (3), ROUNDPS/SS (2),
- * COMISS (Intel 1, AMD 2), CVTSI2SS/SD and CVTSS2SI/SD2SI (2: a move
- * between the integer and vector domains plus the conversion), CVTPS2PD,
- * CVTPD2PS, CVTSS2SD, CVTSD2SS, CVTDQ2PD, CVTPD2DQ and the MMX
- * conversions (2: a shuffle plus the conversion). Splitting them would
- * need intermediate results with the exact exception behaviour of the
- * whole instruction (no result at all on an unmasked exception), which
- * one micro-op gives by construction; the timing model may charge the
+ * MULPS, DIVPS, SQRTPS, MINPS, CMPPS, COMISS, ADDSUBPS, CVTDQ2PS,
+ * CVTPS2DQ; HADDPS/HSUBPS are Intel's three (two shuffles and the add).
+ * CVTSI2SS/SD and CVTSS2SI/SD2SI are Intel's two (a move between the
+ * integer and vector domains plus the conversion). We differ (one
+ * micro-op where Intel has two or more) for DPPS (4), DPPD (3), ROUNDPS/SS
+ * (2), CVTPS2PD, CVTPD2PS, CVTSS2SD, CVTSD2SS, CVTDQ2PD, CVTPD2DQ and the
+ * MMX conversions (2: a shuffle plus the conversion). Splitting those
+ * would need intermediate results with the exact exception behaviour of
+ * the whole instruction (no result at all on an unmasked exception), which
+ * one micro-op gives by
+ * construction; the timing model may charge the
  * extra port use through the latency table instead.
  *
  * Memory operands: a 16-byte operand of a packed instruction must be
  * 16-byte aligned (#GP(0) otherwise, SDM vol. 1, 11.6.7: the LOAD carries
  * VF_ALIGNED); scalar forms read 4 or 8 bytes with no alignment check. */
 #include "uops/crack_sse.h"
+#include "uops/crack_x87.h"
 
 /* The micro-op register of an XMM or MMX operand register. */
 static unsigned vector_ureg(unsigned reg)
@@ -84,6 +86,33 @@ void crack_sse_fp(struct cracker *c)
 		u->imm = in->operands[2].imm & 0xFF;
 }
 
+/* HADDPS/HSUBPS/HADDPD/HSUBPD: as Intel's 3 micro-ops (two shuffles and
+ * the add, uops.info): VEVENODD gathers the even elements of dst then of
+ * src into VT1, the odd ones into VT2, and VFADD/VFSUB combines them. The
+ * even element is the first operand, as the SDM's DEST[31:0] <- SRC1[63:32]
+ * + SRC1[31:0] is not: measured, two NaNs give the even element's. */
+void crack_sse_fp_horizontal(struct cracker *c)
+{
+	const struct x86_insn *in = c->insn;
+	unsigned elem = fp_elem(c);
+	unsigned dst = vector_ureg(in->operands[0].reg);
+	unsigned b = read_vector(c, &in->operands[1]);
+	for (unsigned odd = 0; odd < 2; odd++) {
+		struct uop *s = crack_emit(c, UOP_VEVENODD, 16);
+		s->elem = (uint8_t)elem;
+		s->dst = (uint8_t)(UREG_VT1 + odd);
+		s->src[0] = (uint8_t)dst;
+		s->src[1] = (uint8_t)b;
+		s->imm = odd;
+	}
+	struct uop *u = crack_emit(c, c->row->op, 16);
+	u->elem = (uint8_t)elem;
+	u->dst = (uint8_t)dst;
+	u->src[0] = UREG_VT1;
+	u->src[1] = UREG_VT2;
+	u->src[2] = UREG_MXCSR;
+}
+
 /* COMISS/UCOMISS/COMISD/UCOMISD: ZF, PF, CF from the compare, OF, SF, AF
  * cleared (SDM vol. 2, COMISS). */
 void crack_sse_fp_comi(struct cracker *c)
@@ -92,7 +121,7 @@ void crack_sse_fp_comi(struct cracker *c)
 	unsigned elem = fp_elem(c);
 	unsigned a = vector_ureg(in->operands[0].reg);
 	unsigned b = read_vector(c, &in->operands[1]);
-	struct uop *u = crack_emit(c, UOP_FCOMI, elem);
+	struct uop *u = crack_emit(c, UOP_VFCOMI, elem);
 	u->elem = (uint8_t)elem;
 	u->src[0] = (uint8_t)a;
 	u->src[1] = (uint8_t)b;
@@ -109,10 +138,27 @@ void crack_sse_fp_cvt(struct cracker *c)
 	const struct x86_insn *in = c->insn;
 	unsigned kind = c->row->cond;
 	unsigned dst = vector_ureg(in->operands[0].reg);
+	int mmx_operand = (dst >= UREG_MM0 && dst <= UREG_MM7) ||
+			  (in->operands[1].kind == X86_OP_REG && in->operands[1].reg >= X86_REG_MM0 &&
+			   in->operands[1].reg <= X86_REG_MM7);
+	/* With an MMX register operand the instruction is an x87 "waiting"
+	 * one: a pending unmasked x87 exception raises #MF before anything
+	 * else (SDM vol. 2, CVTPI2PS; measured: not with a memory source and
+	 * an XMM destination). The x87 helper's FWAIT micro-op checks it. */
+	if (mmx_operand)
+		crack_emit(c, UOP_FWAIT, 2)->vflags = X87_WAIT;
 	unsigned b = read_vector(c, &in->operands[1]);
 	int merge = kind == FCVT_PI2PS || kind == FCVT_SS2SD || kind == FCVT_SD2SS;
 	int to_mmx = dst >= UREG_MM0 && dst <= UREG_MM7;
-	struct uop *u = crack_emit(c, UOP_FCVT, to_mmx ? 8 : 16);
+	/* An MMX register operand switches the x87 unit to MMX mode (the
+	 * SSE-int helper's MMXENTER). It happens even when the conversion
+	 * then raises #XM (measured: the tags change, the MMX register does
+	 * not), so MMXENTER comes before FCVT here, after the LOAD (a memory
+	 * fault leaves the x87 state alone); FCVT tags the MMX register it
+	 * writes itself. */
+	if (mmx_operand)
+		sse_mmx_transition(c);
+	struct uop *u = crack_emit(c, UOP_VFCVT, to_mmx ? 8 : 16);
 	u->elem = (uint8_t)fp_elem(c);
 	u->dst = (uint8_t)dst;
 	u->src[0] = (uint8_t)(merge ? dst : UREG_NONE);
@@ -121,37 +167,61 @@ void crack_sse_fp_cvt(struct cracker *c)
 	u->imm = kind;
 }
 
-/* CVTSI2SS/CVTSI2SD xmm, r/m32 or r/m64 (REX.W). */
+/* CVTSI2SS/CVTSI2SD xmm, r/m32 or r/m64 (REX.W): as Intel's 2 micro-ops
+ * (uops.info): the integer moves into the vector domain (VINSERT, the
+ * SSE-int helper's; a memory source is a vector LOAD instead), then
+ * VCVTI2F converts it. */
 void crack_sse_fp_cvti2f(struct cracker *c)
 {
 	const struct x86_insn *in = c->insn;
-	unsigned elem = fp_elem(c), ext = in->operands[1].size / 8;
+	const struct x86_operand *src = &in->operands[1];
+	unsigned elem = fp_elem(c), ext = src->size / 8;
 	unsigned dst = vector_ureg(in->operands[0].reg);
-	struct value v = crack_read(c, &in->operands[1], ext);
-	struct uop *u = crack_emit(c, UOP_CVTI2F, elem);
+	if (src->kind == X86_OP_REG) {
+		int hi;
+		struct uop *m = crack_emit(c, UOP_VINSERT, 16);
+		m->elem = (uint8_t)ext;
+		m->dst = UREG_VT1;
+		m->src[1] = (uint8_t)crack_gpr(src->reg, &hi);
+	} else if (src->kind == X86_OP_MEM) {
+		struct uop *l = crack_emit(c, UOP_LOAD, ext);
+		l->dst = UREG_VT1;
+		crack_address(c, &src->mem, l);
+	} else {
+		c->unsupported = 1;
+		return;
+	}
+	struct uop *u = crack_emit(c, UOP_VCVTI2F, elem);
 	u->elem = (uint8_t)elem;
 	u->ext = (uint8_t)ext;
 	u->dst = (uint8_t)dst;
 	u->src[0] = (uint8_t)dst;
-	crack_set_src(u, 1, v);
+	u->src[1] = UREG_VT1;
 	u->src[2] = UREG_MXCSR;
 }
 
-/* CVTSS2SI/CVTTSS2SI/CVTSD2SI/CVTTSD2SI r32 or r64, xmm/m32 or m64; the
- * row's cond is 1 for the truncating forms. */
+/* CVTSS2SI/CVTTSS2SI/CVTSD2SI/CVTTSD2SI r32 or r64, xmm/m32 or m64 (the
+ * row's cond is 1 for the truncating forms): as Intel's 2 micro-ops (3
+ * with a memory source), the conversion in the vector domain (VCVTF2I
+ * into VT1), then VEXTRACT to the general register. */
 void crack_sse_fp_cvtf2i(struct cracker *c)
 {
 	const struct x86_insn *in = c->insn;
-	unsigned elem = fp_elem(c);
+	unsigned elem = fp_elem(c), width = in->operands[0].size / 8;
 	int hi;
 	unsigned dst = crack_gpr(in->operands[0].reg, &hi);
 	unsigned b = read_vector(c, &in->operands[1]);
-	struct uop *u = crack_emit(c, UOP_CVTF2I, in->operands[0].size / 8);
+	struct uop *u = crack_emit(c, UOP_VCVTF2I, 16);
 	u->elem = (uint8_t)elem;
-	u->dst = (uint8_t)dst;
+	u->ext = (uint8_t)width;
+	u->dst = UREG_VT1;
 	u->src[0] = (uint8_t)b;
 	u->src[2] = UREG_MXCSR;
 	u->imm = c->row->cond;
+	struct uop *x = crack_emit(c, UOP_VEXTRACT, width);
+	x->elem = (uint8_t)width;
+	x->dst = (uint8_t)dst;
+	x->src[0] = UREG_VT1;
 }
 
 /* LDMXCSR m32: LOAD + LDMXCSR (Intel: 3 micro-ops). */

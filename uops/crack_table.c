@@ -125,6 +125,20 @@ const struct crack_row crack_table[X86_FORM_COUNT] = {
 	ROW(SCASD_EAX_Yd, string, SUB, 0, 0, 0), ROW(SCASQ_RAX_Yq, string, SUB, 0, 0, 0),
 	/* System and hints. */
 	ROW(NOP, nop, NOP, 0, 0, 0), ROW(PAUSE, nop, NOP, 0, 0, 0),
+	/* Hint NOPs, CET end-branch markers and cache hints: no architectural
+	 * effect (prefetches never fault, SDM vol. 2, PREFETCHh). The timing
+	 * model will give prefetches and fences their own behaviour. */
+	ROW(NOP_Ev, nop, NOP, 0, 0, 0), ROW(NOP_Ev_Gv, nop, NOP, 0, 0, 0),
+	ROW(ENDBR32, nop, NOP, 0, 0, 0), ROW(ENDBR64, nop, NOP, 0, 0, 0),
+	ROW(PREFETCHNTA_Mb, nop, NOP, 0, 0, 0), ROW(PREFETCHT0_Mb, nop, NOP, 0, 0, 0),
+	ROW(PREFETCHT1_Mb, nop, NOP, 0, 0, 0), ROW(PREFETCHT2_Mb, nop, NOP, 0, 0, 0),
+	ROW(PREFETCHW_Mb, nop, NOP, 0, 0, 0), ROW(PREFETCH_Mb, nop, NOP, 0, 0, 0),
+	ROW(PREFETCHWT1_Mb, nop, NOP, 0, 0, 0), ROW(CLDEMOTE_Mb, nop, NOP, 0, 0, 0),
+	ROW(LFENCE, nop, NOP, 0, 0, 0), ROW(MFENCE, nop, NOP, 0, 0, 0), ROW(SFENCE, nop, NOP, 0, 0, 0),
+	ROW(RDTSC, system, RDTSC, 0, 0, 0), ROW(SYSCALL, system, SYSCALL, 0, 0, 0),
+	/* 0F 0D /r with a register: #UD on the AMD Zen 5 host (measured with
+	 * build/zydis-diff --native); Intel documents it as a reserved NOP. */
+	ROW(NOP_0D_Ev_Gv, system, FAULT, 0, 0, 6),
 	ROW(CPUID, system, CPUID, 0, 0, 0),
 	ROW(INT3, system, FAULT, 0, 0, 3), ROW(INT1, system, FAULT, 0, 0, 1),
 	ROW(INT_Ib, system, SYSCALL, 0, 0, 0),

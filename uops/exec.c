@@ -443,7 +443,8 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 				uint64_t carry = u->op == UOP_ADC && (flags(&f) & FLAG_CF);
 				r = a + b + carry;
 				write_dst(&f, u, r);
-				set_flags(&f, u, add_flags(a, b, carry, r, w));
+				if (u->flags_write)
+					set_flags(&f, u, add_flags(a, b, carry, r, w));
 			}
 			break;
 		case UOP_SUB: case UOP_SBB:
@@ -453,7 +454,8 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 				uint64_t borrow = u->op == UOP_SBB && (flags(&f) & FLAG_CF);
 				r = a - b - borrow;
 				write_dst(&f, u, r);
-				set_flags(&f, u, sub_flags(a, b, borrow, r, w));
+				if (u->flags_write)
+					set_flags(&f, u, sub_flags(a, b, borrow, r, w));
 			}
 			break;
 		case UOP_AND: case UOP_OR: case UOP_XOR:
@@ -462,13 +464,15 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 			r = u->op == UOP_AND ? a & b : u->op == UOP_OR ? a | b : a ^ b;
 			write_dst(&f, u, r);
 			/* CF = OF = 0; AF undefined, left 0 (SDM vol. 2, AND). */
-			set_flags(&f, u, szp(r, w));
+			if (u->flags_write)
+				set_flags(&f, u, szp(r, w));
 			break;
 		case UOP_NEG:
 			a = src(&f, u, 0, w);
 			r = 0 - a;
 			write_dst(&f, u, r);
-			set_flags(&f, u, sub_flags(0, a, 0, r, w));
+			if (u->flags_write)
+				set_flags(&f, u, sub_flags(0, a, 0, r, w));
 			break;
 		case UOP_NOT:
 			write_dst(&f, u, ~src(&f, u, 0, w));
@@ -476,12 +480,14 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 		case UOP_INC:
 			a = src(&f, u, 0, w);
 			write_dst(&f, u, a + 1);
-			set_flags(&f, u, add_flags(a, 1, 0, a + 1, w));
+			if (u->flags_write)
+				set_flags(&f, u, add_flags(a, 1, 0, a + 1, w));
 			break;
 		case UOP_DEC:
 			a = src(&f, u, 0, w);
 			write_dst(&f, u, a - 1);
-			set_flags(&f, u, sub_flags(a, 1, 0, a - 1, w));
+			if (u->flags_write)
+				set_flags(&f, u, sub_flags(a, 1, 0, a - 1, w));
 			break;
 		case UOP_ZEXT:
 			write_dst(&f, u, src(&f, u, 0, u->ext));
@@ -604,7 +610,7 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 			break;
 		default:
 			/* Vector and x87 micro-ops live in their own files. */
-			if (!exec_vector(&f, u) && !exec_x87(&f, u))
+			if (!exec_vector(&f, u) && !exec_x87(&f, u) && !exec_legacy(&f, u))
 				fault(&f, VEC_UD, 0);
 			break;
 		}
@@ -624,8 +630,9 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 		result->repeating = 0;
 		result->vector = f.vector;
 		result->fault_address = f.fault_address;
-		/* #BP and #DB from INT3/INT1 are traps: they report the next RIP. */
-		if (f.vector == VEC_BP || f.vector == VEC_DB)
+		/* #BP and #DB from INT3/INT1 and #OF from INTO are traps: they
+		 * report the next RIP. */
+		if (f.vector == VEC_BP || f.vector == VEC_DB || f.vector == VEC_OF)
 			x->state->rip = f.next_rip;
 		return;
 	}

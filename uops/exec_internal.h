@@ -10,7 +10,7 @@
 #include "machine/state.h"
 #include "uops/uop.h"
 
-#define MAX_STORES 8
+#define MAX_STORES 40 /* ENTER with nesting level 31 stores 32 values */
 
 struct frame {
 	struct uop_exec *x;
@@ -33,6 +33,9 @@ struct frame {
 	unsigned nvundo;
 	uint8_t vundo_reg[4];
 	uint8_t vundo_value[4][64];
+	/* x87: set by an instruction's computing micro-op when an unmasked
+	 * exception suppresses the rest of it (its TOP change; exec_x87.c). */
+	uint8_t x87_suppress;
 };
 
 /* ---- vector registers (see uops_vector.def) ---- */
@@ -213,7 +216,16 @@ static inline uint64_t linear_address(struct frame *f, const struct uop *u)
 	uint64_t ea = read_full(f, u->src[1]) + (read_full(f, u->src[2]) << u->scale) + (uint64_t)u->imm;
 	ea &= width_mask(u->asize);
 	uint64_t linear = read_full(f, u->src[0]) + ea;
-	return f->x->mode == X86_MODE_64 ? linear : linear & 0xFFFFFFFF;
+	if (f->x->mode == X86_MODE_64)
+		return linear;
+	/* Protected mode: an access through a null selector is #GP (SDM vol.
+	 * 3A, 5.4.1). Checked only once the OS layer has set the selectors
+	 * up (CS is never null then). */
+	const struct x86_state *s = f->x->state;
+	if (u->src[0] >= UREG_ES_BASE && u->src[0] <= UREG_GS_BASE && s->selector[SEG_CS] &&
+	    !(s->selector[u->src[0] - UREG_ES_BASE] & ~3u))
+		fault(f, VEC_GP, 0);
+	return linear & 0xFFFFFFFF;
 }
 
 /* Vector and x87 micro-ops: each returns 1 if it executed u, 0 if u is not
@@ -224,5 +236,6 @@ int exec_vector(struct frame *f, const struct uop *u);
 int exec_vector_int(struct frame *f, const struct uop *u);
 int exec_vector_fp(struct frame *f, const struct uop *u);
 int exec_x87(struct frame *f, const struct uop *u);
+int exec_legacy(struct frame *f, const struct uop *u); /* exec_legacy.c: BCD, BOUND, segments */
 
 #endif

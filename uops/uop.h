@@ -154,6 +154,12 @@ struct uop_env {
 	/* CPUID leaf/subleaf -> EAX, EBX, ECX, EDX. */
 	void (*cpuid)(void *context, uint32_t leaf, uint32_t subleaf, uint32_t out[4]);
 	uint64_t (*rdtsc)(void *context);
+	/* Legacy modes: the DPL-3 descriptor of GDT selector `selector` (RPL
+	 * ignored): 0 with its base and *code = 1 for a (readable) code
+	 * segment, 0 for writable data; -1 if there is none (loading it is
+	 * #GP). NULL: Linux's i386 GDT without TLS entries (0x23 code, 0x2b
+	 * data, base 0). See uops/exec_legacy.c. */
+	int (*descriptor)(void *context, uint16_t selector, uint64_t *base, int *code);
 };
 
 struct uop_exec {
@@ -189,7 +195,8 @@ struct uop_exec_result {
 
 /* Exception vectors (SDM vol. 3A, Table 6-1). */
 enum x86_vector {
-	VEC_DE = 0, VEC_DB = 1, VEC_BP = 3, VEC_UD = 6, VEC_GP = 13, VEC_PF = 14,
+	VEC_DE = 0, VEC_DB = 1, VEC_BP = 3, VEC_OF = 4, VEC_BR = 5, VEC_UD = 6, VEC_GP = 13, VEC_PF = 14,
+	VEC_MF = 16, /* x87 floating-point error (pending unmasked x87 exception) */
 	VEC_XM = 19, /* SIMD floating-point exception (unmasked MXCSR exception) */
 };
 

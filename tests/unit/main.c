@@ -7,11 +7,15 @@
 #include <check.h>
 #include <stdlib.h>
 
-#define UNIT_SUITES(X)                                                                                       \
-	X(decoder) /* tests/unit/test_decoder.c */                                                           \
-	X(format)  /* tests/unit/test_format.c */                                                            \
-	X(crack)   /* tests/unit/test_crack.c */                                                             \
-	X(exec)    /* tests/unit/test_exec.c */
+#define UNIT_SUITES(X) \
+	X(decoder) /* tests/unit/test_decoder.c */ \
+	X(format)  /* tests/unit/test_format.c */ \
+	X(crack)   /* tests/unit/test_crack.c */ \
+	X(exec)    /* tests/unit/test_exec.c */ \
+	X(sse_int) /* tests/unit/test_sse_int.c */ \
+	X(sse_fp)  /* tests/unit/test_sse_fp.c */ \
+	X(x87)     /* tests/unit/test_x87.c */ \
+	X(legacy)  /* tests/unit/test_legacy.c */
 
 #define DECLARE(name) Suite *name##_suite(void);
 UNIT_SUITES(DECLARE)

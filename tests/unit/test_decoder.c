@@ -177,6 +177,96 @@ START_TEST(test_vex_fields)
 }
 END_TEST
 
+/* EVEX compressed displacement (SDM vol. 2, 2.7.5, Tables 2-34 and 2-35): a
+ * disp8 is scaled by N, from the form's tuple type, the vector length, the
+ * element size and EVEX.b; a disp32 is not. */
+START_TEST(test_evex_disp8_scaling)
+{
+	struct x86_insn i;
+	/* vaddps zmm0, zmm1, [rsi+0x40]: full vector (FV), N = 64. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, 0x48, 0x58, 0x46, 0x01), 7);
+	ck_assert_int_eq(i.operands[2].kind, X86_OP_MEM);
+	ck_assert_int_eq(i.operands[2].mem.disp, 0x40);
+	ck_assert_int_eq(i.operands[2].mem.disp_size, 1);
+	ck_assert_int_eq(i.operands[2].size, 512);
+	/* A negative disp8: [rsi-0x40]. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, 0x48, 0x58, 0x46, 0xff), 7);
+	ck_assert_int_eq(i.operands[2].mem.disp, -0x40);
+	/* The same at 128 bits: N = 16. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, 0x08, 0x58, 0x46, 0x01), 7);
+	ck_assert_int_eq(i.operands[2].mem.disp, 0x10);
+	/* A disp32 is not scaled: [rsi+0x40]. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, 0x48, 0x58, 0x86, 0x40, 0, 0, 0), 10);
+	ck_assert_int_eq(i.operands[2].mem.disp, 0x40);
+	ck_assert_int_eq(i.operands[2].mem.disp_size, 4);
+	/* With EVEX.b (DWORD BCST [rsi+0x20]), N is the element: 4. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, 0x58, 0x58, 0x46, 0x08), 7);
+	ck_assert_int_eq(i.operands[2].mem.disp, 0x20);
+	ck_assert_int_eq(i.operands[2].size, 32);
+	/* FP16 vaddph broadcasts a word: N = 2, a 16-bit operand. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf5, 0x74, 0x58, 0x58, 0x46, 0x10), 7);
+	ck_assert_int_eq(i.operands[2].mem.disp, 0x20);
+	ck_assert_int_eq(i.operands[2].size, 16);
+	/* vaddss xmm0, xmm1, [rsi+4]: one scalar (T1S), N = 4 at any L'L. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x76, 0x08, 0x58, 0x46, 0x01), 7);
+	ck_assert_int_eq(i.operands[2].mem.disp, 4);
+	/* vpgatherdd zmm0{k1}, [rax+zmm1*4+0x8]: element by element, N = 4. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf2, 0x7d, 0x49, 0x90, 0x44, 0x88, 0x02), 8);
+	ck_assert_int_eq(i.operands[1].mem.disp, 8);
+	/* vpmovzxbw zmm0, [rax+0x20]: half vector memory (HVM), N = 32. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf2, 0x7d, 0x48, 0x30, 0x40, 0x01), 7);
+	ck_assert_int_eq(i.operands[1].mem.disp, 0x20);
+	/* vbroadcasti32x4 zmm0, [rax+0x10]: four dwords (T4), N = 16. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf2, 0x7d, 0x48, 0x5a, 0x40, 0x01), 7);
+	ck_assert_int_eq(i.operands[1].mem.disp, 0x10);
+	/* vmovddup (DUP): N = 8 at 128 bits, the vector at 512. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0xff, 0x08, 0x12, 0x40, 0x01), 7);
+	ck_assert_int_eq(i.operands[1].mem.disp, 8);
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0xff, 0x48, 0x12, 0x40, 0x01), 7);
+	ck_assert_int_eq(i.operands[1].mem.disp, 0x40);
+	/* 16-bit addressing (67 in 32-bit mode) scales too: [si+0x40]. */
+	ck_assert_int_eq(DECODE(X86_MODE_32, &i, 0x67, 0x62, 0xf1, 0x74, 0x48, 0x58, 0x44, 0x01), 8);
+	ck_assert_int_eq(i.operands[2].mem.base, X86_REG_SI);
+	ck_assert_int_eq(i.operands[2].mem.disp, 0x40);
+}
+END_TEST
+
+/* EVEX embedded rounding (SDM vol. 2, 2.7.5 and Table 2-36): with EVEX.b and
+ * register operands, L'L of an {er} form is the rounding control and the
+ * vector length is 512. */
+START_TEST(test_evex_rounding_control)
+{
+	struct x86_insn i;
+	/* vaddps zmm0, zmm1, zmm2{rn-sae}, {rd-sae}, {ru-sae}, {rz-sae}. */
+	static const uint8_t p2[4] = { 0x18, 0x38, 0x58, 0x78 };
+	for (unsigned rc = 0; rc < 4; rc++) {
+		ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, p2[rc], 0x58, 0xc2), 6);
+		ck_assert_int_eq(i.evex_b, 1);
+		ck_assert_int_eq(i.evex_rc, rc);
+		ck_assert_int_eq(i.vex_l, 2);
+		ck_assert_int_eq(i.operands[0].reg, X86_REG_ZMM0);
+		ck_assert_int_eq(i.operands[2].reg, X86_REG_ZMM2);
+	}
+	/* vaddsd xmm0, xmm1, xmm2{ru-sae}: a scalar form keeps xmm. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0xf7, 0x58, 0x58, 0xc2), 6);
+	ck_assert_int_eq(i.evex_rc, 2);
+	ck_assert_int_eq(i.operands[2].reg, X86_REG_XMM2);
+	/* No EVEX.b: no rounding control. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, 0x48, 0x58, 0xc2), 6);
+	ck_assert_int_eq(i.evex_rc, 0xFF);
+	/* EVEX.b with memory is a broadcast, not rounding. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf1, 0x74, 0x58, 0x58, 0x46, 0x08), 7);
+	ck_assert_int_eq(i.evex_rc, 0xFF);
+	/* vgetexpps zmm1, zmm2{sae}: SAE only, L'L is not a rounding control. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x62, 0xf2, 0x7d, 0x18, 0x42, 0xca), 6);
+	ck_assert_int_eq(i.evex_b, 1);
+	ck_assert_int_eq(i.evex_rc, 0xFF);
+	/* Not EVEX at all. */
+	ck_assert_int_eq(DECODE(X86_MODE_64, &i, 0x01, 0xc0), 2);
+	ck_assert_int_eq(i.evex_rc, 0xFF);
+}
+END_TEST
+
 /* ---- ModRM and SIB (SDM vol. 2, Tables 2-2 and 2-3) ----------------------- */
 
 START_TEST(test_sib_no_base_no_index)
@@ -459,6 +549,8 @@ Suite *decoder_suite(void)
 	tcase_add_test(prefixes, test_66_with_f3_mandatory);
 	tcase_add_test(prefixes, test_rex_fields);
 	tcase_add_test(prefixes, test_vex_fields);
+	tcase_add_test(prefixes, test_evex_disp8_scaling);
+	tcase_add_test(prefixes, test_evex_rounding_control);
 	suite_add_tcase(s, prefixes);
 
 	TCase *modrm = tcase_create("modrm");

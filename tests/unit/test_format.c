@@ -233,6 +233,19 @@ START_TEST(test_disasm_line_quirks)
 	ck_assert_int_eq(x86_disasm_line(bad, 4, X86_MODE_64, 0, &insn, text, sizeof text), 4);
 	ck_assert_str_eq(text, "repz es gs (bad)");
 	ck_assert_int_eq(insn.form, X86_FORM_INVALID);
+	/* An undefined x87 memory form: objdump shows the address it covers. */
+	static const uint8_t x87_bad[] = { 0xdb, 0x74, 0x1e, 0x1d };
+	ck_assert_int_eq(x86_disasm_line(x87_bad, 4, X86_MODE_64, 0, &insn, text, sizeof text), 4);
+	ck_assert_str_eq(text, "(bad)  [rsi+rbx*1+0x1d]");
+	/* A leading FWAIT is read as a prefix: 9B 45 66 prints "rex.RB" for
+	 * the 9B alone. */
+	static const uint8_t fwait_rex[] = { 0x9b, 0x45, 0x66, 0x90 };
+	ck_assert_int_eq(x86_disasm_line(fwait_rex, 4, X86_MODE_64, 0, &insn, text, sizeof text), 1);
+	ck_assert_str_eq(text, "rex.RB");
+	/* LOCK where the CPU raises #UD: objdump prints it anyway. */
+	static const uint8_t lock_push[] = { 0xf0, 0x6a, 0x01 };
+	ck_assert_int_eq(x86_disasm_line(lock_push, 3, X86_MODE_64, 0, &insn, text, sizeof text), 3);
+	ck_assert_str_eq(text, "lock push 0x1");
 	/* Cut short by the end of the data: objdump shows a byte of data. */
 	static const uint8_t cut[] = {0xe9, 0x00};
 	ck_assert_int_eq(x86_disasm_line(cut, 2, X86_MODE_64, 0, &insn, text, sizeof text), 1);

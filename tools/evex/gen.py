@@ -375,3 +375,126 @@ with open(sys.argv[2], 'w') as out:
     out.write('const uint8_t x86_evex_pp_used[8] = { %s };\n' % ', '.join('0x%X' % m for m in masks))
 for w in sorted(set(warnings)): print('WARN', w, file=sys.stderr)
 print(len(forms), 'forms', len(trees), 'opcodes', file=sys.stderr)
+
+# ---- EVEX compressed displacement (disp8*N): tuple types ---------------
+# SDM vol. 2, 2.7.5, Tables 2-34 and 2-35: a disp8 of an EVEX memory operand
+# is scaled by N, which depends on the instruction's tuple type, the vector
+# length, the element size and EVEX.b. The tuple type of each form is
+# derived below from the form itself (memory operand type, EVEX.b with
+# memory, W, mnemonic) by the SDM's definitions, and every memory cell is
+# checked against the N that Zydis reads (disp8.txt, from probe_disp8.c).
+TUPLES = ['NONE', 'FV', 'HV', 'QV', 'FVM', 'HVM', 'QVM', 'OVM', 'T1S', 'T1F', 'T2', 'T4', 'T8',
+          'M128', 'DUP', 'T1_4X']
+SIZE = {'b': 1, 'w': 2, 'd': 4, 'q': 8, 'dq': 16, 'qq': 32, 'oq': 64}
+MEM_AMS = ('W', 'M', 'E', 'MVSIB', 'KE')
+
+def form_cells(t, fixed, acc, mp, op):
+    """Memory cells (mode, pp, w, ll, reg) that reach each form leaf."""
+    if t == UD: return
+    if t[0] == 'F':
+        acc.setdefault(t[1], set()).update(expand_cells(fixed, mp, op)); return
+    kind, ch = t
+    key = {'PREFIX': 'pp', 'W': 'w', 'REG': 'reg', 'VEXL': 'll', 'MOD': 'mod', 'MODE64': 'mode'}[kind]
+    for i, c in enumerate(ch):
+        f2 = dict(fixed); f2[key] = (32, 64)[i] if kind == 'MODE64' else i
+        form_cells(c, f2, acc, mp, op)
+
+def expand_cells(fixed, mp, op):
+    if fixed.get('mod', 0) != 0: return []
+    out = []
+    for mode in ([fixed['mode']] if 'mode' in fixed else [32, 64]):
+        for pp in ([fixed['pp']] if 'pp' in fixed else range(4)):
+            for w in ([fixed['w']] if 'w' in fixed else range(2)):
+                for ll in ([fixed['ll']] if 'll' in fixed else range(3)):
+                    for reg in ([fixed['reg']] if 'reg' in fixed else range(8)):
+                        k = (mode, mp, op, pp, w, ll, reg)
+                        if k in disp8: out.append(k)
+    return out
+
+def tuple_of(f, cl):
+    """(tuple, element bytes) by the SDM's tuple definitions."""
+    mops = [(am, t) for am, t in f['ops'] if am in MEM_AMS]
+    if not mops or not cl: return ('NONE', 0)
+    am, t = mops[0]
+    mn = f['mn']
+    ws = set(k[4] for k in cl)
+    ex = f.get('extra', ())
+    wfix = 1 if 'W1' in ex else 0 if 'W0' in ex else (ws.pop() if len(ws) == 1 else None)
+    welem = None if wfix is None else (8 if wfix else 4)
+    lls = set(k[5] for k in cl)
+    if am == 'MVSIB':                       # gathers, scatters: Tuple1 Scalar
+        return ('T1S', welem or 0)
+    m = re.match(r'v(p?)(compress|expand)(b|w|d|q|ps|pd)$', mn)
+    if m:                                   # element by element: Tuple1 Scalar
+        return ('T1S', {'b': 1, 'w': 2}.get(m.group(3), welem or 0))
+    if mn == 'vmovddup':                    # MOVDDUP: 64 bits at 128, else full
+        return ('DUP', 8)
+    belem = 2 if f['bm'] == 2 else (welem or 0)
+    if t in ('x', 'h', 'qt', 'e'):
+        if f['bm']:
+            return ({'x': 'FV', 'h': 'HV', 'qt': 'QV'}[t], belem)
+        return ({'x': 'FVM', 'h': 'HVM', 'qt': 'QVM', 'e': 'OVM'}[t], 0)
+    S = SIZE[t]
+    if len(lls) == 1:
+        vl = 16 << lls.pop()
+        if f['bm']:                         # a full/half vector at its one length
+            return ({vl: 'FV', vl // 2: 'HV', vl // 4: 'QV'}[S], belem)
+    else:
+        vl = None
+    if re.match(r'v4f|vp4dpw', mn):         # 4 x 128 bits: Tuple1_4X
+        return ('T1_4X', 16)
+    if re.match(r'vps(ll|rl|ra)[wdq]$', mn) and S == 16:
+        return ('M128', 16)                 # shift count in xmm/m128
+    m = re.search(r'(32|64)x([248])$', mn)
+    if m:                                   # VBROADCASTF32X4, VINSERTI64X2...
+        e = int(m.group(1)) // 8
+        return ('T' + m.group(2), e)
+    if S >= 16 and vl is not None:          # one vector length only
+        return ({vl: 'FVM', vl // 2: 'HVM', vl // 4: 'QVM', vl // 8: 'OVM'}[S], 0)
+    if S <= 2 or S == welem or welem is None:
+        return ('T1S', S)
+    return ('T1F', S)
+
+def expected_n(tp, es, ll, w, b):
+    vl = 16 << ll
+    e = es or (8 if w else 4)
+    return {'NONE': 1, 'FV': e if b else vl, 'HV': e if b else vl // 2, 'QV': e if b else vl // 4,
+            'FVM': vl, 'HVM': vl // 2, 'QVM': vl // 4, 'OVM': vl // 8, 'T1S': e, 'T1F': e,
+            'T2': 2 * e, 'T4': 4 * e, 'T8': 8 * e, 'M128': 16, 'DUP': 8 if ll == 0 else vl,
+            'T1_4X': 16}[tp]
+
+disp8 = {}
+for line in open('disp8.txt'):
+    f = line.split()
+    disp8[(int(f[0]), int(f[1]), int(f[2], 16), int(f[3]), int(f[4]), int(f[5]), int(f[6]))] = \
+        (int(f[7]), int(f[8]), int(f[9]))
+fcells = {}
+for (mp, op), t in trees.items():
+    form_cells(t, {}, fcells, mp, op)
+tuples = {}
+bad = collections.Counter()
+for fk in forms:
+    f = dict(fk)
+    cl = sorted(fcells.get(fk, ()))
+    tp, es = tuple_of(f, cl)
+    tuples[fk] = (tp, es)
+    for k in cl:
+        n0, nb, bbits = disp8[k]
+        w, ll = k[4], k[5]
+        if n0 != expected_n(tp, es, ll, w, 0):
+            bad[(names[fk], tp, 'N', n0, expected_n(tp, es, ll, w, 0))] += 1
+        if f['bm'] and nb and nb != expected_n(tp, es, ll, w, 1):
+            bad[(names[fk], tp, 'Nb', nb, expected_n(tp, es, ll, w, 1))] += 1
+        if f['bm'] and nb and bbits != 8 * (es or (8 if w else 4)):
+            bad[(names[fk], tp, 'bcst bits', bbits, 8 * (es or (8 if w else 4)))] += 1
+for k, n in sorted(bad.items()):
+    print('WARN disp8 %s %s: %s Zydis %s, SDM rule %s (%d cells)' % (k + (n,)), file=sys.stderr)
+with open(sys.argv[3], 'w') as out:
+    out.write(open('tuples_head.txt').read())
+    out.write('const struct x86_evex_tuple_info x86_evex_tuples[X86_FORM_COUNT] = {\n')
+    for fk in sorted(forms, key=lambda k: names[k]):
+        tp, es = tuples[fk]
+        if tp != 'NONE':
+            out.write('\t[X86_FORM_%s] = { X86_TUPLE_%s, %d },\n' % (names[fk], tp, es))
+    out.write('};\n')
+print(collections.Counter(tp for tp, es in tuples.values()), file=sys.stderr)

@@ -231,7 +231,7 @@ int main(int argc, char **argv)
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = handler;
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER | SA_RESTART; /* the watchdog must not break read/write */
 	int sigs[] = { SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP, SIGALRM };
 	for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
@@ -340,6 +340,9 @@ int main(int argc, char **argv)
 			if (!(r[i].prot & PROT_READ))
 				mprotect((void *)(uintptr_t)r[i].addr, r[i].size, (int)r[i].prot);
 		}
+		/* One write per case, so that if qemu itself dies the driver
+		 * knows which case was running. */
+		fflush(stdout);
 	}
 	fflush(stdout);
 	return 0;

@@ -88,16 +88,10 @@ static int read_all(FILE *f, void *p, size_t n)
 	return fread(p, 1, n, f) == n ? 0 : -1;
 }
 
-int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_result *out)
+/* Runs cases[0..n) in one qemu-i386 process. Returns how many results
+ * arrived (n when all did), or -1 if the process could not be started. */
+static int run_process(const struct qemu32_case *cases, unsigned n, struct qemu32_result *out)
 {
-	for (unsigned i = 0; i < n; i++) {
-		memset(&out[i], 0, sizeof out[i]);
-		out[i].signal = -1;
-		if (cases[i].nregions > QEMU32_MAX_REGIONS || cases[i].code_len > QEMU32_MAX_CODE) {
-			fprintf(stderr, "qemu32: case %u is too big\n", i);
-			return -1;
-		}
-	}
 	const char *qemu = getenv("QEMU_I386") ? getenv("QEMU_I386") : "/usr/bin/qemu-i386";
 	const char *harness = getenv("QEMU32_HARNESS") ? getenv("QEMU32_HARNESS") : "build/harness32";
 	int in = encode_batch(cases, n);
@@ -123,6 +117,12 @@ int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_
 	if (pid == 0) {
 		dup2(in, 0);
 		dup2(pipefd[1], 1);
+		if (!getenv("QEMU32_VERBOSE")) {
+			/* qemu's own messages on a crash (QEMU32_CRASHED) */
+			int devnull = open("/dev/null", O_WRONLY);
+			if (devnull >= 0)
+				dup2(devnull, 2);
+		}
 		execl(qemu, qemu, harness, base_a, base_b, (char *)NULL);
 		fprintf(stderr, "qemu32: cannot run %s %s: %s\n", qemu, harness, strerror(errno));
 		_exit(127);
@@ -131,6 +131,7 @@ int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_
 	close(pipefd[1]);
 	FILE *f = fdopen(pipefd[0], "r");
 	int rc = 0;
+	unsigned received = 0;
 	struct qemu32_wire_hello hello;
 	if (!f || read_all(f, &hello, sizeof hello) || hello.magic != QEMU32_MAGIC_HELLO) {
 		fprintf(stderr, "qemu32: no hello from the harness (%s under %s)\n", harness, qemu);
@@ -144,8 +145,7 @@ int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_
 	for (unsigned i = 0; i < n && rc == 0; i++) {
 		struct qemu32_wire_result w;
 		if (read_all(f, &w, sizeof w) || w.magic != QEMU32_MAGIC_RESULT) {
-			fprintf(stderr, "qemu32: the harness stopped at case %u of %u\n", i, n);
-			rc = -1;
+			rc = 1; /* died: the caller restarts after case i */
 			break;
 		}
 		struct qemu32_result *r = &out[i];
@@ -161,16 +161,24 @@ int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_
 		for (unsigned k = 0; k < cases[i].nregions; k++) {
 			uint32_t size = cases[i].regions[k].size;
 			r->region_after[k] = malloc(size ? size : 1);
-			if (!r->region_after[k] || read_all(f, r->region_after[k], size)) {
-				fprintf(stderr, "qemu32: short region data at case %u\n", i);
+			if (!r->region_after[k]) {
+				fprintf(stderr, "qemu32: out of memory\n");
 				rc = -1;
 				break;
 			}
+			if (read_all(f, r->region_after[k], size)) {
+				rc = 1; /* died while writing: as a crash of case i */
+				break;
+			}
 		}
+		if (rc)
+			break;
 		if (w.signal == -1) {
 			fprintf(stderr, "qemu32: the harness rejected case %u (bad layout?)\n", i);
 			rc = -1;
+			break;
 		}
+		received = i + 1;
 	}
 	if (f)
 		fclose(f);
@@ -185,5 +193,39 @@ int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_
 		fprintf(stderr, "qemu32: the harness exited abnormally (status %#x)\n", status);
 		rc = -1;
 	}
-	return rc;
+	if (rc < 0)
+		return -1;
+	return (int)received;
+}
+
+int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_result *out)
+{
+	for (unsigned i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof out[i]);
+		out[i].signal = -1;
+		if (cases[i].nregions > QEMU32_MAX_REGIONS || cases[i].code_len > QEMU32_MAX_CODE) {
+			fprintf(stderr, "qemu32: case %u is too big\n", i);
+			return -1;
+		}
+	}
+	/* qemu itself may die on a case (qemu-i386 7.2 aborts on some TCG
+	 * assertions): that case is marked QEMU32_CRASHED and the rest of the
+	 * batch goes to a fresh process. */
+	unsigned start = 0, crashes = 0;
+	while (start < n) {
+		int got = run_process(cases + start, n - start, out + start);
+		if (got < 0)
+			return -1;
+		start += (unsigned)got;
+		if (start < n) {
+			qemu32_result_free(&out[start]);
+			out[start].signal = QEMU32_CRASHED;
+			start++;
+			if (++crashes > 100) {
+				fprintf(stderr, "qemu32: qemu died more than 100 times in one batch\n");
+				return -1;
+			}
+		}
+	}
+	return 0;
 }

@@ -42,11 +42,14 @@ struct qemu32_case {
 	unsigned nregions;
 };
 
+#define QEMU32_CRASHED (-2)
+
 struct qemu32_result {
 	/* 0: the code ran to its end (eip = code_addr + code_len); else the
 	 * signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGALRM after
 	 * ~0.5 s), with registers as the signal frame shows them; -1: the
-	 * harness could not run the case. */
+	 * harness could not run the case; QEMU32_CRASHED: qemu itself died
+	 * while running it (the rest of the batch ran in a new process). */
 	int signal;
 	int si_code;
 	uint32_t fault_address; /* si_addr */
@@ -66,8 +69,11 @@ struct qemu32_info {
 
 /* Runs cases[0..n) in one qemu-i386 process; fills out[0..n). Returns 0,
  * or -1 with a message on stderr if qemu or the harness could not be
- * started or died (results not received have signal -1). The harness is
- * $QEMU32_HARNESS or build/harness32, qemu $QEMU_I386 or /usr/bin/qemu-i386. */
+ * started or rejected a case (results not received have signal -1). If
+ * qemu dies on a case, that case gets QEMU32_CRASHED and the rest run in
+ * a new process. The harness is $QEMU32_HARNESS or build/harness32, qemu
+ * $QEMU_I386 or /usr/bin/qemu-i386; qemu's stderr is discarded unless
+ * $QEMU32_VERBOSE is set. */
 int qemu32_run_batch(const struct qemu32_case *cases, unsigned n, struct qemu32_result *out);
 void qemu32_result_free(struct qemu32_result *r);
 const struct qemu32_info *qemu32_info(void);
