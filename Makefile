@@ -81,6 +81,18 @@ $(BUILD)/uop-diff: tests/native/uop_diff.c $(NATIVE_DEPS) $(BUILD)/libuopsim.a
 $(BUILD)/native-selftest: tests/native/native_selftest.c $(NATIVE_DEPS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c,$^) -pthread -o $@
 
+# The 32-bit side: a static i386 harness run under qemu-i386 (this host's
+# kernel cannot run 32-bit code) and the driver that compares with it.
+$(BUILD)/harness32: tests/native/qemu32/harness32.c tests/native/qemu32/protocol.h
+	gcc -m32 -static -O2 -fno-stack-protector -Wall -Wextra $< -o $@
+
+QEMU32_DEPS := tests/native/qemu32/qemu_run.c tests/native/qemu32/qemu_run.h tests/native/qemu32/protocol.h
+$(BUILD)/uop-diff32: tests/native/uop_diff32.c $(QEMU32_DEPS) $(BUILD)/libuopsim.a $(BUILD)/harness32
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -o $@
+
+$(BUILD)/qemu32-selftest: tests/native/qemu32/qemu32_selftest.c $(QEMU32_DEPS) $(BUILD)/harness32
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c,$^) -o $@
+
 $(BUILD)/engine-bench: bench/engine_bench.c $(NATIVE_DEPS) $(BUILD)/libuopsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -pthread -o $@
 
@@ -91,7 +103,8 @@ unit-asan: $(ASAN_BUILD)/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(ASAN_BUILD)/unit-tests
 
 check: deps
-	$(MAKE) all $(BUILD)/unit-tests $(ASAN_BUILD)/unit-tests $(BUILD)/zydis-diff $(BUILD)/uop-diff $(BUILD)/native-selftest
+	$(MAKE) all $(BUILD)/unit-tests $(ASAN_BUILD)/unit-tests $(BUILD)/zydis-diff $(BUILD)/uop-diff $(BUILD)/native-selftest \
+	  $(BUILD)/harness32 $(BUILD)/uop-diff32 $(BUILD)/qemu32-selftest
 	$(MAKE) unit unit-asan
 	bash tests/run-integration.sh quick
 

@@ -117,6 +117,12 @@ section_engine() {
   echo "engine: $BUILD/uop-diff --cases $cases --length 20 --seed 1  (one instruction at a time; log: $log)"
   "$BUILD/uop-diff" --cases "$cases" --length 20 --seed 1 --max-report 3 >>"$log" 2>&1 || rc=1
   tail -2 "$log"
+  local isa
+  for isa in sse x87; do
+    echo "engine: $BUILD/uop-diff --isa $isa --cases $cases --length 20 --seed 3"
+    "$BUILD/uop-diff" --isa "$isa" --cases "$cases" --length 20 --seed 3 --max-report 3 >>"$log" 2>&1 || rc=1
+    tail -2 "$log"
+  done
   echo "engine: $BUILD/uop-diff --blocks --cases $cases --length 20 --seed 2  (through the decoded-block cache)"
   "$BUILD/uop-diff" --blocks --cases "$cases" --length 20 --seed 2 --max-report 3 >>"$log" 2>&1 || rc=1
   tail -2 "$log"
@@ -211,6 +217,13 @@ section_objdump() {
   return $rc
 }
 
+# ---- section: the engine in 32-bit mode against qemu-i386 ------------------
+
+section_engine32() {
+  make -s "$BUILD/harness32" "$BUILD/uop-diff32" "$BUILD/qemu32-selftest" || return 1
+  BUILD="$BUILD" bash tests/native/qemu32/check.sh "$1"
+}
+
 # ---- section: the command line (errors, --uops, --stats) --------------------
 
 # Bad input gets one clear line on stderr and a non-zero exit; good input
@@ -260,7 +273,7 @@ section_cli() {
 
 # ---- the sections ---------------------------------------------------------
 
-SECTIONS=(cli zydis fuzz engine objdump)
+SECTIONS=(cli zydis fuzz engine engine32 objdump)
 
 for s in "${SECTIONS[@]}"; do
   echo "=== integration section: $s ($level)"

@@ -13,7 +13,7 @@
  * way) are tracked as "poisoned": they are not compared, and no later
  * instruction that reads a poisoned flag is generated.
  *
- * usage: uop-diff [--isa gp|sse|x87] [--blocks] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
+ * usage: uop-diff [--isa gp|sse|x87] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
  *        uop-diff --code FILE [--cases N] [--seed S]
  * The second form runs a curated, assembled code file (raw bytes, loaded at
  * the code address; tests/native/curated/) from N random initial states,
@@ -51,6 +51,8 @@ static enum isa isa = ISA_GP;
 /* --blocks: run through the decoded-block cache (cpu_run: blocks, dead
  * flag elimination) instead of one instruction at a time (cpu_step). */
 static int use_blocks;
+/* The case being run, for the report (--only-case N reruns just it). */
+static unsigned report_case;
 
 static uint64_t rnd(void)
 {
@@ -655,7 +657,9 @@ static int compare(const struct sequence *s, const struct x86_state *initial, co
 			}
 	}
 	if (diffs && report) {
-		printf("DIVERGENCE after %llu instructions:\n", (unsigned long long)ours->executed);
+		printf("DIVERGENCE in case %u (rerun it alone with --only-case %u and the same options) after %llu "
+		       "instructions:\n",
+		       report_case, report_case, (unsigned long long)ours->executed);
 		print_sequence(s);
 		printf("  initial state:");
 		for (int i = 0; i < 16; i++)
@@ -765,6 +769,7 @@ int main(int argc, char **argv)
 	uint64_t seed = 1;
 	int verbose = 0;
 	const char *code_file = NULL;
+	long only_case = -1;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--cases") && i + 1 < argc)
 			cases = (unsigned)strtoul(argv[++i], NULL, 0);
@@ -778,6 +783,8 @@ int main(int argc, char **argv)
 			verbose = 1;
 		else if (!strcmp(argv[i], "--blocks"))
 			use_blocks = 1;
+		else if (!strcmp(argv[i], "--only-case") && i + 1 < argc)
+			only_case = strtol(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "--code") && i + 1 < argc)
 			code_file = argv[++i];
 		else if (!strcmp(argv[i], "--isa") && i + 1 < argc) {
@@ -794,7 +801,7 @@ int main(int argc, char **argv)
 			}
 		}
 		else {
-			fprintf(stderr, "usage: %s [--isa gp|sse|x87] [--blocks] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
+			fprintf(stderr, "usage: %s [--isa gp|sse|x87] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
 				argv[0]);
 			return 2;
 		}
@@ -818,6 +825,10 @@ int main(int argc, char **argv)
 			generate_sequence(&s, length);
 		struct x86_state initial;
 		random_state(&initial, data);
+		if (only_case >= 0 && c != (unsigned)only_case)
+			continue;
+		if (failed < max_report)
+			report_case = c;
 		uint64_t executed = 0;
 		int diffs = run_case(&s, &initial, data, code_file != NULL, failed < max_report, &executed);
 		if (diffs < 0)
