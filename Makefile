@@ -75,7 +75,8 @@ docs/uops.md: $(BUILD)/gen-uops-doc
 # The functional engine's differential test against the host CPU.
 # native_run.c is never built with sanitizers (it runs raw guest code).
 NATIVE_DEPS := tests/native/native_run.c tests/native/native_run.h machine/state.h
-$(BUILD)/uop-diff: tests/native/uop_diff.c $(NATIVE_DEPS) $(BUILD)/libuopsim.a
+DIFF_DEPS := tests/native/flag_rules.c tests/native/flag_rules.h
+$(BUILD)/uop-diff: tests/native/uop_diff.c $(DIFF_DEPS) $(NATIVE_DEPS) $(BUILD)/libuopsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -pthread -o $@
 
 $(BUILD)/native-selftest: tests/native/native_selftest.c $(NATIVE_DEPS)
@@ -87,7 +88,7 @@ $(BUILD)/harness32: tests/native/qemu32/harness32.c tests/native/qemu32/protocol
 	gcc -m32 -static -O2 -fno-stack-protector -Wall -Wextra $< -o $@
 
 QEMU32_DEPS := tests/native/qemu32/qemu_run.c tests/native/qemu32/qemu_run.h tests/native/qemu32/protocol.h
-$(BUILD)/uop-diff32: tests/native/uop_diff32.c $(QEMU32_DEPS) $(BUILD)/libuopsim.a $(BUILD)/harness32
+$(BUILD)/uop-diff32: tests/native/uop_diff32.c $(DIFF_DEPS) $(QEMU32_DEPS) $(BUILD)/libuopsim.a $(BUILD)/harness32
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -o $@
 
 $(BUILD)/qemu32-selftest: tests/native/qemu32/qemu32_selftest.c $(QEMU32_DEPS) $(BUILD)/harness32

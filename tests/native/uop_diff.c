@@ -29,6 +29,7 @@
 #include "machine/blocks.h"
 #include "machine/cpu.h"
 #include "machine/memory.h"
+#include "tests/native/flag_rules.h"
 #include "tests/native/native_run.h"
 
 #define CODE_ADDR 0x20000000ull
@@ -119,94 +120,7 @@ static long double interesting_long_double(void)
 	return (long double)(int64_t)rnd() / (long double)(1 + rnd_below(100000));
 }
 
-#define ARITH_FLAGS (FLAG_CF | FLAG_PF | FLAG_AF | FLAG_ZF | FLAG_SF | FLAG_OF)
 
-/* Flags an instruction leaves undefined (SDM vol. 2, each instruction's
- * "Flags Affected"), and flags it certainly defines. */
-static void flag_effects(const struct uop *u, int n, const struct x86_insn *insn, uint64_t *undefined,
-			 uint64_t *defined)
-{
-	*undefined = 0;
-	*defined = 0;
-	for (int i = 0; i < n; i++) {
-		unsigned count_known = !u[i].src[1] && !u[i].src[2];
-		unsigned mask = u[i].width == 8 ? 0x3F : 0x1F;
-		unsigned count = (unsigned)u[i].imm & mask;
-		switch (u[i].op) {
-		case UOP_AND: case UOP_OR: case UOP_XOR:
-			*undefined |= FLAG_AF;
-			*defined |= ARITH_FLAGS & ~FLAG_AF;
-			break;
-		case UOP_IMUL: case UOP_MULHI: case UOP_IMULHI:
-			*undefined |= FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
-			*defined |= FLAG_CF | FLAG_OF;
-			break;
-		case UOP_DIVQ: case UOP_DIVR: case UOP_IDIVQ: case UOP_IDIVR:
-			*undefined |= ARITH_FLAGS;
-			break;
-		case UOP_BT: case UOP_BTS: case UOP_BTR: case UOP_BTC:
-			*undefined |= FLAG_OF | FLAG_SF | FLAG_AF | FLAG_PF | FLAG_ZF;
-			*defined |= FLAG_CF;
-			break;
-		case UOP_BSF: case UOP_BSR:
-			*undefined |= FLAG_CF | FLAG_OF | FLAG_SF | FLAG_AF | FLAG_PF;
-			*defined |= FLAG_ZF;
-			break;
-		case UOP_TZCNT: case UOP_LZCNT:
-			*undefined |= FLAG_OF | FLAG_SF | FLAG_AF | FLAG_PF;
-			*defined |= FLAG_CF | FLAG_ZF;
-			break;
-		case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_SHLD: case UOP_SHRD:
-			if (u[i].op == UOP_SHLD || u[i].op == UOP_SHRD)
-				count_known = !u[i].src[2];
-			if (!count_known) {
-				*undefined |= FLAG_OF | FLAG_AF;
-			} else if (count) {
-				*undefined |= FLAG_AF | (count > 1 ? FLAG_OF : 0);
-				*defined |= (FLAG_CF | FLAG_SF | FLAG_ZF | FLAG_PF) | (count == 1 ? FLAG_OF : 0);
-			}
-			break;
-		case UOP_ROL: case UOP_ROR: case UOP_RCL: case UOP_RCR:
-			if (!count_known) {
-				*undefined |= FLAG_OF;
-			} else if (count) {
-				*undefined |= count > 1 ? FLAG_OF : 0;
-				*defined |= FLAG_CF | (count == 1 ? FLAG_OF : 0);
-			}
-			break;
-		case UOP_WRFLAGS: /* SAHF, POPF: exactly the bits of the mask */
-			*defined |= (uint64_t)u[i].imm & ARITH_FLAGS;
-			break;
-		default:
-			if (u[i].flags_write & UF_CF)
-				*defined |= FLAG_CF;
-			if (u[i].flags_write & UF_OSZAP)
-				*defined |= FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
-			break;
-		}
-	}
-	*defined &= ~*undefined;
-	(void)insn;
-}
-
-/* Flags the instruction consumes (beyond keeping them on a zero count). */
-static uint64_t flags_read(const struct uop *u, int n)
-{
-	uint64_t r = 0;
-	for (int i = 0; i < n; i++) {
-		switch (u[i].op) {
-		case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_ROL: case UOP_ROR:
-		case UOP_SHLD: case UOP_SHRD:
-			break; /* they only keep flags on a zero count */
-		default:
-			if (u[i].flags_read & UF_CF)
-				r |= FLAG_CF;
-			if (u[i].flags_read & UF_OSZAP)
-				r |= FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
-		}
-	}
-	return r;
-}
 
 static int is_stack_pointer(enum x86_reg r)
 {
@@ -329,7 +243,7 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 			return 0;
 	}
 	uint64_t undefined, defined;
-	flag_effects(u, nu, &insn, &undefined, &defined);
+	flag_effects(u, nu, &undefined, &defined);
 	*poison = (*poison & ~defined) | undefined;
 	memcpy(out, b, (size_t)len);
 	return len;
@@ -397,7 +311,7 @@ static int load_code_file(const char *path, struct sequence *s)
 		int n = uop_crack(&insn, CODE_ADDR + offset, u);
 		if (n > 0) {
 			uint64_t undefined, defined;
-			flag_effects(u, n, &insn, &undefined, &defined);
+			flag_effects(u, n, &undefined, &defined);
 			s->poison |= undefined;
 		}
 		s->insn_addr[s->count++] = CODE_ADDR + offset;
@@ -462,17 +376,6 @@ static void random_state(struct x86_state *st, uint8_t *data)
 		 * or precision control. */
 		if (rnd_below(4) == 0)
 			st->fpu_control = (uint16_t)(0x37F & ~0xF00u) | (uint16_t)(rnd_below(16) << 8);
-	}
-}
-
-/* The signal the native run reports for one of our exception vectors. */
-static int signal_of_vector(unsigned vector)
-{
-	switch (vector) {
-	case VEC_DE: case VEC_MF: case VEC_XM: return SIGFPE;
-	case VEC_UD: return SIGILL;
-	case VEC_BP: case VEC_DB: return SIGTRAP;
-	default: return SIGSEGV;
 	}
 }
 
