@@ -77,7 +77,7 @@ static unsigned flags_killed(const struct uop *u)
 		return !u->src[2] && count ? u->flags_write : 0;
 	case UOP_ROL: case UOP_ROR: case UOP_RCL: case UOP_RCR:
 		return !u->src[1] && count ? u->flags_write & UF_CF : 0;
-	case UOP_WRFLAGS:
+	case UOP_WRFLAGS: case UOP_CMPEQ: /* part of a group */
 		return 0;
 	default:
 		return u->flags_write;

@@ -2,6 +2,7 @@
 #include "machine/cpu.h"
 
 #include "machine/blocks.h"
+#include "machine/cpuid.h"
 #include "machine/memory.h"
 
 enum cpu_event cpu_step(struct cpu *cpu)
@@ -32,6 +33,8 @@ enum cpu_event cpu_step(struct cpu *cpu)
 		return CPU_NO_CRACK;
 	}
 	struct uop_exec x;
+	if (!cpu->env.cpuid)
+		cpu->env.cpuid = cpuid_query;
 	uop_exec_init(&x, &cpu->state, cpu->memory, &cpu->env, cpu->mode);
 	uop_execute(&x, uops, (unsigned)n, rip, (unsigned)length, last);
 	if (last->status == EXEC_FAULT)
@@ -46,6 +49,8 @@ enum cpu_event cpu_run(struct cpu *cpu, uint64_t max_instructions)
 {
 	uint64_t limit = cpu->instructions + max_instructions;
 	struct uop_exec x;
+	if (!cpu->env.cpuid)
+		cpu->env.cpuid = cpuid_query;
 	uop_exec_init(&x, &cpu->state, cpu->memory, &cpu->env, cpu->mode);
 	struct uop_exec_result *last = &cpu->last;
 	while (cpu->instructions < limit) {

@@ -23,7 +23,7 @@ enum cpu_event {
 struct cpu {
 	struct x86_state state;
 	struct guest_memory *memory;
-	struct uop_env env;
+	struct uop_env env;          /* env.cpuid defaults to cpuid_query (machine/cpuid.h) */
 	enum x86_mode mode;
 	struct uop_exec_result last; /* what the last step reported */
 	struct x86_insn insn;        /* the last instruction decoded (cpu_step) */

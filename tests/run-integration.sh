@@ -91,10 +91,10 @@ section_fuzz() {
 
 # Curated sequences (tests/native/curated/*.s, assembled with binutils) from
 # random initial states, then random general-purpose sequences; zero
-# divergences allowed. quick: ~700,000 random instructions; full: ~10 million.
+# divergences allowed. quick: ~550,000 random instructions per set; full: ~11 million.
 section_engine() {
   local level=$1 cases rc=0
-  if [ "$level" = full ]; then cases=700000; else cases=50000; fi
+  if [ "$level" = full ]; then cases=1000000; else cases=50000; fi
   make -s "$BUILD/uop-diff" "$BUILD/native-selftest" || return 1
   local log="$BUILD/engine-$level.log"
   : >"$log"

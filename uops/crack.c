@@ -181,3 +181,8 @@ int uop_crack(const struct x86_insn *insn, uint64_t rip, struct uop *out)
 				  (out[i].dst >= UREG_MM0 && out[i].dst <= UREG_MM7);
 	return (int)c.n;
 }
+
+int uop_can_crack(enum x86_form form)
+{
+	return (unsigned)form < X86_FORM_COUNT && crack_table[form].pattern != NULL;
+}

@@ -442,6 +442,76 @@ void crack_cmpxchg(struct cracker *c)
 	c->out[to_end].imm = c->n;
 }
 
+/* Emits dst = hi << 32 | (uint32_t)lo (EDX:EAX, ECX:EBX as one value). */
+static void concat32(struct cracker *c, unsigned dst, unsigned hi, unsigned lo)
+{
+	unsigned t = crack_temp(c);
+	struct uop *u = crack_emit(c, UOP_SHL, 8);
+	u->src[0] = (uint8_t)hi;
+	u->dst = (uint8_t)t;
+	u->imm = 32; /* flags_write 0: address-style arithmetic */
+	u = crack_emit(c, UOP_MOV, 4);
+	u->src[0] = (uint8_t)lo;
+	u->dst = (uint8_t)dst;
+	u = crack_emit(c, UOP_OR, 8);
+	u->src[0] = (uint8_t)dst;
+	u->src[1] = (uint8_t)t;
+	u->dst = (uint8_t)dst;
+}
+
+/* CMPXCHG8B m64: compare EDX:EAX with m64; equal: ZF = 1 and m64 =
+ * ECX:EBX; else ZF = 0 and EDX:EAX = m64. The other flags are unchanged,
+ * and the destination is written back either way (a locked read-modify-
+ * write, SDM vol. 2, CMPXCHG8B/CMPXCHG16B). Microcode with micro-branches;
+ * Intel's is 14 micro-ops (Agner Fog, Skylake). */
+void crack_cmpxchg8b(struct cracker *c)
+{
+	const struct x86_operand *m = operand(c, 0);
+	struct value old = crack_read(c, m, 8);
+	unsigned expected = crack_temp(c);
+	concat32(c, expected, UREG_RDX, UREG_RAX);
+	struct uop *u = crack_emit(c, UOP_CMPEQ, 8);
+	u->src[0] = (uint8_t)old.reg;
+	u->src[1] = (uint8_t)expected;
+	u->flags_write = UF_OSZAP;
+	u = crack_emit(c, UOP_UBRCC, 1);
+	u->cond = COND_NE;
+	u->flags_read = UF_OSZAP;
+	unsigned to_failure = c->n - 1;
+	struct value replacement = { .reg = crack_temp(c) };
+	concat32(c, replacement.reg, UREG_RCX, UREG_RBX);
+	crack_store(c, m, 8, replacement);
+	crack_emit(c, UOP_UBRCC, 1); /* cond ALWAYS */
+	unsigned to_end = c->n - 1;
+	c->out[to_failure].imm = c->n;
+	crack_store(c, m, 8, old);
+	u = crack_emit(c, UOP_MOV, 4);
+	u->src[0] = (uint8_t)old.reg;
+	u->dst = UREG_RAX;
+	u = crack_emit(c, UOP_SHR, 8);
+	u->src[0] = (uint8_t)old.reg;
+	u->dst = (uint8_t)expected; /* reused as scratch */
+	u->imm = 32;
+	u = crack_emit(c, UOP_MOV, 4);
+	u->src[0] = (uint8_t)expected;
+	u->dst = UREG_RDX;
+	c->out[to_end].imm = c->n;
+}
+
+/* MOVBE: a load then a byte swap, or a byte swap then a store (SDM vol. 2,
+ * MOVBE; 16-bit forms swap the two bytes). */
+void crack_movbe(struct cracker *c)
+{
+	const struct x86_operand *dst = operand(c, 0), *src = operand(c, 1);
+	unsigned width = op_width(c, 0);
+	struct value v = crack_read(c, src, width);
+	struct value d = crack_dest(c, dst);
+	struct uop *u = crack_emit(c, UOP_BSWAP, width);
+	crack_set_src(u, 0, v);
+	crack_set_dst(u, d);
+	crack_store(c, dst, width, d);
+}
+
 void crack_leave(struct cracker *c)
 {
 	unsigned width = c->insn->operand_size / 8, sw = stack_width(c);

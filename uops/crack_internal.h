@@ -86,6 +86,8 @@ void crack_bit_scan(struct cracker *c);
 void crack_bswap(struct cracker *c);
 void crack_xadd(struct cracker *c);
 void crack_cmpxchg(struct cracker *c);
+void crack_cmpxchg8b(struct cracker *c);
+void crack_movbe(struct cracker *c);
 void crack_leave(struct cracker *c);
 void crack_flags(struct cracker *c);
 void crack_pushf(struct cracker *c);

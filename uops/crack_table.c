@@ -96,6 +96,8 @@ const struct crack_row crack_table[X86_FORM_COUNT] = {
 	ROW(XADD_Eb_Gb, xadd, ADD, UF_ARITH, 0, 0), ROW(XADD_Ev_Gv, xadd, ADD, UF_ARITH, 0, 0),
 	ROW(CMPXCHG_Eb_Gb, cmpxchg, SUB, UF_ARITH, 0, 0), ROW(CMPXCHG_Ev_Gv, cmpxchg, SUB, UF_ARITH, 0, 0),
 	ROW(LEAVE, leave, MOV, 0, 0, 0),
+	ROW(CMPXCHG8B_Mq, cmpxchg8b, CMPEQ, 0, 0, 0),
+	ROW(MOVBE_Gv_Mv, movbe, BSWAP, 0, 0, 0), ROW(MOVBE_Mv_Gv, movbe, BSWAP, 0, 0, 0),
 	ROW(CLC, flags, CLRFLAGS, UF_CF, 0, 'C'), ROW(STC, flags, SETFLAGS, UF_CF, 0, 'C'),
 	ROW(CMC, flags, CMC, UF_CF, 0, 'C'),
 	ROW(CLD, flags, CLRFLAGS, UF_DF, 0, 'D'), ROW(STD, flags, SETFLAGS, UF_DF, 0, 'D'),

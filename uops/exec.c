@@ -510,7 +510,12 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 			break;
 		case UOP_BSWAP:
 			a = src(&f, u, 0, w);
-			write_dst(&f, u, w == 8 ? __builtin_bswap64(a) : w == 4 ? __builtin_bswap32((uint32_t)a) : 0);
+			write_dst(&f, u, w == 8 ? __builtin_bswap64(a) : w == 4 ? __builtin_bswap32((uint32_t)a)
+					: __builtin_bswap16((uint16_t)a));
+			break;
+		case UOP_CMPEQ:
+			x->state->rflags = (x->state->rflags & ~(uint64_t)FLAG_ZF) |
+					   (src(&f, u, 0, w) == src(&f, u, 1, w) ? FLAG_ZF : 0);
 			break;
 		case UOP_BT: case UOP_BTS: case UOP_BTR: case UOP_BTC:
 		case UOP_BSF: case UOP_BSR: case UOP_TZCNT: case UOP_LZCNT: case UOP_POPCNT:

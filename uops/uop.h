@@ -206,6 +206,10 @@ enum x86_vector {
 void uop_execute(struct uop_exec *x, const struct uop *u, unsigned n, uint64_t rip, unsigned length,
 		 struct uop_exec_result *result);
 
+/* True if the cracker has a micro-op sequence for this form (CPUID reports
+ * only extensions whose forms all do: machine/cpuid.c). */
+int uop_can_crack(enum x86_form form);
+
 /* Formats one micro-op as text ("ADD.4 rax <- rax, rbx  [CF OSZAP]"). */
 int uop_format(const struct uop *u, char *buf, unsigned size);
 

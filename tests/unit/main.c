@@ -15,7 +15,8 @@
 	X(sse_int) /* tests/unit/test_sse_int.c */ \
 	X(sse_fp)  /* tests/unit/test_sse_fp.c */ \
 	X(x87)     /* tests/unit/test_x87.c */ \
-	X(legacy)  /* tests/unit/test_legacy.c */
+	X(legacy)  /* tests/unit/test_legacy.c */ \
+	X(cpuid)   /* tests/unit/test_cpuid.c */
 
 #define DECLARE(name) Suite *name##_suite(void);
 UNIT_SUITES(DECLARE)
