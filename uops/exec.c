@@ -417,6 +417,7 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 	f.nvundo = 0;
 	f.nstores = 0;
 	f.faulted = 0;
+	f.x87_suppress = 0;
 	uint64_t new_rip = f.next_rip;
 	int syscall = 0;
 	uint8_t syscall_vector = 0;
