@@ -5,5 +5,6 @@
 /* Each takes the arguments after "uopsim" (argv[0] is the command name)
  * and returns the process exit status. */
 int cmd_disasm(int argc, char **argv); /* cli/disasm.c */
+int cmd_run(int argc, char **argv);    /* cli/run.c */
 
 #endif

@@ -10,6 +10,7 @@ static const struct command {
 	const char *summary;
 } commands[] = {
 	{ "disasm", cmd_disasm, "disassemble an ELF file or raw bytes" },
+	{ "run", cmd_run, "run a static x86-64 Linux program" },
 };
 
 static void usage(FILE *out)

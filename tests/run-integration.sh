@@ -224,6 +224,13 @@ section_engine32() {
   BUILD="$BUILD" bash tests/native/qemu32/check.sh "$1"
 }
 
+# ---- section: Linux programs under `uopsim run` (tests/linux) --------------
+
+section_linux() {
+  make -s "$BUILD/uopsim" || return 1
+  UOPSIM="$BUILD/uopsim" bash tests/linux/run-guests.sh
+}
+
 # ---- section: the command line (errors, --uops, --stats) --------------------
 
 # Bad input gets one clear line on stderr and a non-zero exit; good input
@@ -273,7 +280,7 @@ section_cli() {
 
 # ---- the sections ---------------------------------------------------------
 
-SECTIONS=(cli zydis fuzz engine engine32 objdump)
+SECTIONS=(cli zydis fuzz engine engine32 linux objdump)
 
 for s in "${SECTIONS[@]}"; do
   echo "=== integration section: $s ($level)"

@@ -153,7 +153,9 @@ void crack_store_to(struct cracker *c, const struct x86_operand *op, unsigned wi
 		crack_store(c, op, width, result);
 	} else if (op->kind == X86_OP_REG) {
 		struct value d = crack_dest(c, op);
-		if (d.reg == result.reg && d.high_byte == result.high_byte)
+		/* A move to the same register is nothing, except at 32 bits,
+		 * where it clears the upper half (mov edi, edi). */
+		if (d.reg == result.reg && d.high_byte == result.high_byte && width != 4)
 			return;
 		crack_move(c, d, width, result);
 	}
@@ -166,8 +168,10 @@ int uop_crack(const struct x86_insn *insn, uint64_t rip, struct uop *out)
 		return -1;
 	struct cracker c = { .insn = insn, .out = out, .row = row, .next_rip = rip + insn->length };
 	row->pattern(&c);
-	if (c.unsupported || c.overflow || c.n == 0)
+	if (c.unsupported || c.overflow)
 		return -1;
+	if (c.n == 0) /* e.g. mov rax, rax: architecturally nothing */
+		crack_emit(&c, UOP_NOP, 1);
 	/* Precise exceptions: a register written before a micro-op that may
 	 * still fault needs its old value logged (exec.c rolls back). Micro-
 	 * branches can jump backwards, so take the last faulting micro-op. */

@@ -325,15 +325,57 @@ void crack_convert(struct cracker *c)
 	u->ext = (uint8_t)(width / 2);
 }
 
-/* BT/BTS/BTR/BTC. Register bit base, or memory with an immediate offset
- * (taken modulo the operand size). Memory with a register offset
- * addresses outside the operand (SDM vol. 2, BT) and is not cracked yet. */
+/* BT/BTS/BTR/BTC. With a register or an immediate bit offset into a
+ * register, or an immediate offset into memory, the offset is taken modulo
+ * the operand size. With a register offset into memory, the offset is a
+ * signed bit string index: the operand addressed is the one
+ * offset >> log2(bits) operands away (SDM vol. 2, BT, "bit base" and
+ * Table 3-2); this is microcode on real cores (Agner Fog: 10 micro-ops). */
 void crack_bit_test(struct cracker *c)
 {
 	const struct x86_operand *base_op = operand(c, 0), *bit_op = operand(c, 1);
 	unsigned width = op_width(c, 0);
 	if (base_op->kind == X86_OP_MEM && bit_op->kind == X86_OP_REG) {
-		c->unsupported = 1;
+		unsigned asize = c->insn->address_size / 8, shift = width == 8 ? 6 : width == 4 ? 5 : 4;
+		int hi;
+		unsigned offset = crack_gpr(bit_op->reg, &hi);
+		unsigned index = crack_temp(c), address = crack_temp(c), value = crack_temp(c);
+		/* index = sign-extended offset >> log2(bits), in bytes via the scale */
+		struct uop *u = crack_emit(c, UOP_SEXT, 8);
+		u->src[0] = (uint8_t)offset;
+		u->dst = (uint8_t)index;
+		u->ext = (uint8_t)width;
+		u = crack_emit(c, UOP_SAR, 8);
+		u->src[0] = (uint8_t)index;
+		u->dst = (uint8_t)index;
+		u->imm = shift; /* flags_write 0 */
+		u = crack_emit(c, UOP_LEA, asize);
+		crack_address(c, &base_op->mem, u);
+		u->src[0] = UREG_NONE;
+		u->dst = (uint8_t)address;
+		u = crack_emit(c, UOP_LEA, asize);
+		u->src[1] = (uint8_t)address;
+		u->src[2] = (uint8_t)index;
+		u->scale = (uint8_t)(width == 8 ? 3 : width == 4 ? 2 : 1);
+		u->dst = (uint8_t)address;
+		struct x86_mem element = { .segment = base_op->mem.segment, .scale = 1 };
+		u = crack_emit(c, UOP_LOAD, width);
+		crack_address(c, &element, u);
+		u->src[1] = (uint8_t)address;
+		u->ext = (uint8_t)width;
+		u->dst = (uint8_t)value;
+		u = crack_emit(c, c->row->op, width);
+		u->src[0] = (uint8_t)value;
+		u->src[1] = (uint8_t)offset;
+		u->flags_write = UF_CF;
+		if (c->row->op == UOP_BT)
+			return;
+		u->dst = (uint8_t)value;
+		u = crack_emit(c, UOP_STA, width);
+		crack_address(c, &element, u);
+		u->src[1] = (uint8_t)address;
+		u = crack_emit(c, UOP_STD, width);
+		u->src[0] = (uint8_t)value;
 		return;
 	}
 	struct value a = crack_read(c, base_op, width);

@@ -132,6 +132,9 @@ const struct crack_row crack_table[X86_FORM_COUNT] = {
 	 * model will give prefetches and fences their own behaviour. */
 	ROW(NOP_Ev, nop, NOP, 0, 0, 0), ROW(NOP_Ev_Gv, nop, NOP, 0, 0, 0),
 	ROW(ENDBR32, nop, NOP, 0, 0, 0), ROW(ENDBR64, nop, NOP, 0, 0, 0),
+	/* RDSSP is a NOP while CET shadow stacks are off, as for every Linux
+	 * process uopsim runs (SDM vol. 2, RDSSPD/RDSSPQ). */
+	ROW(RDSSPD_Rd, nop, NOP, 0, 0, 0), ROW(RDSSPQ_Rq, nop, NOP, 0, 0, 0),
 	ROW(PREFETCHNTA_Mb, nop, NOP, 0, 0, 0), ROW(PREFETCHT0_Mb, nop, NOP, 0, 0, 0),
 	ROW(PREFETCHT1_Mb, nop, NOP, 0, 0, 0), ROW(PREFETCHT2_Mb, nop, NOP, 0, 0, 0),
 	ROW(PREFETCHW_Mb, nop, NOP, 0, 0, 0), ROW(PREFETCH_Mb, nop, NOP, 0, 0, 0),

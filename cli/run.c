@@ -1,0 +1,156 @@
+/* run.c - `uopsim run`: runs a static x86-64 Linux program in user mode
+ * on the functional CPU (linux/linux.h). Its stdin, stdout, stderr,
+ * environment, working directory and exit status are the program's. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "linux/linux.h"
+
+extern char **environ;
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: uopsim run [--max-insns N] [--strace] [--stats FILE] [--] PROGRAM [ARGS...]\n"
+	             "\n"
+	             "Runs the static x86-64 Linux program PROGRAM with ARGS on uopsim's CPU,\n"
+	             "carrying out its system calls on this machine. The exit status is the\n"
+	             "program's (128+N when it is killed by signal N). A PROGRAM without a\n"
+	             "slash is looked up in PATH.\n"
+	             "\n"
+	             "  --max-insns N   stop after N instructions (exit status 124)\n"
+	             "  --strace        print each system call on stderr, as strace does\n"
+	             "  --stats FILE    write instruction and micro-op counts to FILE as JSON\n"
+	             "  -h, --help      show this help\n");
+}
+
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static int write_stats(const char *path, const struct linux_process *p, const char *end)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "uopsim run: cannot write %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	fprintf(f, "{\n  \"program\": ");
+	json_string(f, p->exe_path);
+	fprintf(f,
+	        ",\n  \"end\": \"%s\",\n  \"exit_status\": %d,\n  \"instructions\": %" PRIu64
+	        ",\n  \"uops\": %" PRIu64 ",\n  \"syscalls\": %" PRIu64 "\n}\n",
+	        end, p->exit_status, p->cpu.instructions, p->cpu.uops, p->syscalls);
+	return fclose(f) ? -1 : 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"max-insns", required_argument, NULL, 'm'},
+	    {"strace", no_argument, NULL, 's'},
+	    {"stats", required_argument, NULL, 'S'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	uint64_t max_insns = 0;
+	int strace = 0;
+	const char *stats = NULL;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'm': {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(optarg, &end, 0);
+			if (errno || *end || !*optarg || optarg[0] == '-') {
+				fprintf(stderr, "uopsim run: --max-insns needs a positive number, not '%s'\n",
+				        optarg);
+				return 2;
+			}
+			max_insns = v;
+			break;
+		}
+		case 's': strace = 1; break;
+		case 'S': stats = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default:
+			if (optopt)
+				fprintf(stderr,
+				        "uopsim run: option -%c needs an argument or is unknown (uopsim run "
+				        "--help)\n",
+				        optopt);
+			else
+				fprintf(stderr, "uopsim run: bad option '%s' (uopsim run --help)\n",
+				        argv[optind - 1]);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "uopsim run: no program given (uopsim run --help)\n");
+		return 2;
+	}
+	/* A name without a slash is looked up in PATH, as a shell does. */
+	const char *path = argv[optind];
+	char found[4096];
+	if (!strchr(path, '/')) {
+		const char *dirs = getenv("PATH");
+		for (const char *d = dirs ? dirs : "/usr/bin:/bin"; d && *d;) {
+			const char *colon = strchr(d, ':');
+			int len = colon ? (int)(colon - d) : (int)strlen(d);
+			snprintf(found, sizeof found, "%.*s/%s", len, len ? d : ".", path);
+			if (!access(found, X_OK)) {
+				path = found;
+				break;
+			}
+			d = colon ? colon + 1 : NULL;
+		}
+	}
+	/* struct cpu holds 64-byte aligned vector registers. */
+	struct linux_process *p = aligned_alloc(64, (sizeof *p + 63) & ~(size_t)63);
+	if (!p) {
+		fprintf(stderr, "uopsim run: out of memory\n");
+		return 1;
+	}
+	char err[512];
+	if (linux_load(p, path, argc - optind, argv + optind, environ, err, sizeof err)) {
+		fprintf(stderr, "uopsim run: %s\n", err);
+		linux_destroy(p);
+		free(p);
+		return 127;
+	}
+	p->strace = strace ? stderr : NULL;
+	enum linux_run_result r = linux_run(p, max_insns);
+	int status = p->exit_status;
+	const char *end = r == LINUX_EXITED ? "exited" : r == LINUX_KILLED ? "killed" : "limit";
+	if (r == LINUX_LIMIT) {
+		fprintf(stderr,
+		        "uopsim: instruction limit reached (%" PRIu64 " instructions) at rip 0x%" PRIx64 "\n",
+		        p->cpu.instructions, p->cpu.state.rip);
+		status = 124;
+		p->exit_status = status;
+	}
+	if (stats && write_stats(stats, p, end))
+		status = status ? status : 1;
+	linux_destroy(p);
+	free(p);
+	return status;
+}

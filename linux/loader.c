@@ -1,0 +1,410 @@
+/* loader.c - loading a static x86-64 ELF program into a guest address
+ * space and building its initial stack as the Linux kernel's ELF loader
+ * does (fs/binfmt_elf.c: load_elf_binary, create_elf_tables). */
+#define _GNU_SOURCE
+#include "linux/linux.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+#include <x86intrin.h>
+
+#include "elf/elf.h"
+#include "machine/blocks.h"
+#include "machine/cpuid.h"
+#include "machine/memory.h"
+
+#define PAGE_DOWN(a) ((a) & ~(GUEST_PAGE_SIZE - 1))
+#define PAGE_UP(a) (((a) + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1))
+
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static uint64_t host_rdtsc(void *context)
+{
+	(void)context;
+	return __rdtsc();
+}
+
+/* PF_R/PF_W/PF_X to guest protections. */
+static unsigned segment_prot(uint32_t flags)
+{
+	unsigned prot = 0;
+	if (flags & PF_R)
+		prot |= GUEST_READ;
+	if (flags & PF_W)
+		prot |= GUEST_WRITE;
+	if (flags & PF_X)
+		prot |= GUEST_EXEC;
+	return prot;
+}
+
+static int page_mapped(struct guest_memory *m, uint64_t page)
+{
+	uint64_t fault;
+	return gmem_check(m, page, 1, 0, &fault) == 0;
+}
+
+/* Maps the PT_LOAD segments. Segments may share a page (the end of one
+ * and the start of the next), so pages are mapped once, filled, and then
+ * given the union of the protections of the segments covering them. */
+static int map_segments(struct linux_process *p, const struct elf_file *f, char *err, size_t errlen)
+{
+	struct guest_memory *m = p->cpu.memory;
+	uint64_t bias = p->load_bias, highest = 0;
+	for (size_t i = 0; i < f->nsegments; i++) {
+		const struct elf_segment *s = &f->segments[i];
+		if (s->type != PT_LOAD || !s->memsz)
+			continue;
+		if (s->filesz > s->memsz)
+			return fail(err, errlen, "segment %zu: file size larger than memory size", i);
+		uint64_t start = s->vaddr + bias, end = start + s->memsz;
+		if (end < start || end > LINUX_MMAP_TOP - (1ull << 32))
+			return fail(err, errlen, "segment %zu at 0x%llx is outside the user address space", i,
+			            (unsigned long long)start);
+		for (uint64_t page = PAGE_DOWN(start); page < end; page += GUEST_PAGE_SIZE)
+			if (!page_mapped(m, page) &&
+			    gmem_map(m, page, GUEST_PAGE_SIZE, GUEST_READ | GUEST_WRITE))
+				return fail(err, errlen, "cannot map segment %zu at 0x%llx", i,
+				            (unsigned long long)page);
+		if (s->filesz && gmem_poke(m, start, s->data, s->filesz))
+			return fail(err, errlen, "cannot fill segment %zu", i);
+		if (end > highest)
+			highest = end;
+	}
+	if (!highest)
+		return fail(err, errlen, "no loadable segment");
+	for (size_t i = 0; i < f->nsegments; i++) {
+		const struct elf_segment *s = &f->segments[i];
+		if (s->type != PT_LOAD || !s->memsz)
+			continue;
+		uint64_t start = s->vaddr + bias, end = start + s->memsz;
+		for (uint64_t page = PAGE_DOWN(start); page < end; page += GUEST_PAGE_SIZE) {
+			unsigned prot = 0;
+			for (size_t j = 0; j < f->nsegments; j++) {
+				const struct elf_segment *t = &f->segments[j];
+				uint64_t ts = t->vaddr + bias;
+				if (t->type == PT_LOAD && t->memsz && page < ts + t->memsz &&
+				    page + GUEST_PAGE_SIZE > ts)
+					prot |= segment_prot(t->flags);
+			}
+			gmem_protect(m, page, GUEST_PAGE_SIZE, prot);
+		}
+	}
+	p->brk_start = p->brk = PAGE_UP(highest);
+	return 0;
+}
+
+/* The stack image is built in a host buffer mirroring the top of the
+ * guest stack, then copied in one go. */
+struct stack_builder {
+	uint8_t *buf;
+	uint64_t top; /* guest address of buf's end */
+	uint64_t size, sp;
+};
+
+static uint64_t push_bytes(struct stack_builder *b, const void *data, size_t n)
+{
+	if (b->top - b->sp + n > b->size)
+		return 0;
+	b->sp -= n;
+	memcpy(b->buf + (b->size - (b->top - b->sp)), data, n);
+	return b->sp;
+}
+
+static uint64_t push_string(struct stack_builder *b, const char *s)
+{
+	return push_bytes(b, s, strlen(s) + 1);
+}
+
+static int build_stack(struct linux_process *p, const struct elf_file *f, int argc, char *const argv[],
+                       char *const envp[], char *err, size_t errlen)
+{
+	struct guest_memory *m = p->cpu.memory;
+	uint64_t base = LINUX_STACK_TOP - LINUX_STACK_SIZE;
+	if (gmem_map(m, base, LINUX_STACK_SIZE, GUEST_READ | GUEST_WRITE))
+		return fail(err, errlen, "cannot map the stack");
+	/* Arguments and environment may use at most a quarter of the stack,
+	 * as the kernel allows (ARG_MAX follows RLIMIT_STACK / 4). */
+	struct stack_builder b = {
+	    .size = LINUX_STACK_SIZE / 4, .top = LINUX_STACK_TOP, .sp = LINUX_STACK_TOP};
+	b.buf = calloc(1, b.size);
+	if (!b.buf)
+		return fail(err, errlen, "out of memory");
+	int envc = 0;
+	while (envp && envp[envc])
+		envc++;
+	uint64_t *argp = calloc((size_t)argc + 1, sizeof *argp),
+	         *envpp = calloc((size_t)envc + 1, sizeof *envpp);
+	int rc = -1;
+	if (!argp || !envpp) {
+		fail(err, errlen, "out of memory");
+		goto out;
+	}
+	/* From the top: an end marker, the file name (AT_EXECFN), the
+	 * environment and argument strings, the platform string, the 16
+	 * AT_RANDOM bytes. */
+	uint64_t zero = 0;
+	push_bytes(&b, &zero, sizeof zero);
+	uint64_t execfn = push_string(&b, p->exe_path);
+	for (int i = envc - 1; i >= 0; i--)
+		if (!(envpp[i] = push_string(&b, envp[i])))
+			goto too_big;
+	for (int i = argc - 1; i >= 0; i--)
+		if (!(argp[i] = push_string(&b, argv[i])))
+			goto too_big;
+	uint64_t platform = push_string(&b, "x86_64");
+	uint8_t random_bytes[16];
+	if (getrandom(random_bytes, sizeof random_bytes, 0) != (ssize_t)sizeof random_bytes)
+		for (unsigned i = 0; i < sizeof random_bytes; i++)
+			random_bytes[i] = (uint8_t)rand();
+	b.sp &= ~15ull;
+	uint64_t random = push_bytes(&b, random_bytes, sizeof random_bytes);
+	if (!execfn || !platform || !random)
+		goto too_big;
+
+	/* The program headers' address in memory: PT_PHDR, or the PT_LOAD
+	 * that covers e_phoff in the file. */
+	Elf64_Ehdr eh;
+	memcpy(&eh, f->image, sizeof eh);
+	uint64_t phdr = 0;
+	for (size_t i = 0; i < f->nsegments; i++)
+		if (f->segments[i].type == PT_PHDR)
+			phdr = f->segments[i].vaddr + p->load_bias;
+	for (size_t i = 0; !phdr && i < f->nsegments; i++) {
+		const struct elf_segment *s = &f->segments[i];
+		if (s->type == PT_LOAD && eh.e_phoff >= s->offset && eh.e_phoff < s->offset + s->filesz)
+			phdr = s->vaddr + (eh.e_phoff - s->offset) + p->load_bias;
+	}
+	uint32_t id[4];
+	cpuid_query(NULL, 1, 0, id);
+	const uint64_t auxv[][2] = {
+	    {AT_HWCAP, id[3]},
+	    {AT_PAGESZ, GUEST_PAGE_SIZE},
+	    {AT_CLKTCK, 100},
+	    {AT_PHDR, phdr},
+	    {AT_PHENT, eh.e_phentsize},
+	    {AT_PHNUM, eh.e_phnum},
+	    {AT_BASE, 0},
+	    {AT_FLAGS, 0},
+	    {AT_ENTRY, p->entry},
+	    {AT_UID, getuid()},
+	    {AT_EUID, geteuid()},
+	    {AT_GID, getgid()},
+	    {AT_EGID, getegid()},
+	    {AT_SECURE, 0},
+	    {AT_RANDOM, random},
+	    {AT_HWCAP2, 0},
+	    {AT_EXECFN, execfn},
+	    {AT_PLATFORM, platform},
+	    {AT_NULL, 0},
+	};
+	size_t nauxv = sizeof auxv / sizeof auxv[0];
+	/* argc, argv[] NULL, envp[] NULL, auxv: RSP ends 16-byte aligned. */
+	size_t words = 1 + (size_t)argc + 1 + (size_t)envc + 1 + 2 * nauxv;
+	b.sp &= ~15ull;
+	if (words & 1)
+		push_bytes(&b, &zero, sizeof zero);
+	for (size_t i = nauxv; i-- > 0;)
+		if (!push_bytes(&b, auxv[i], sizeof auxv[i]))
+			goto too_big;
+	push_bytes(&b, &zero, sizeof zero);
+	for (int i = envc - 1; i >= 0; i--)
+		push_bytes(&b, &envpp[i], sizeof envpp[i]);
+	push_bytes(&b, &zero, sizeof zero);
+	for (int i = argc - 1; i >= 0; i--)
+		push_bytes(&b, &argp[i], sizeof argp[i]);
+	uint64_t argc64 = (uint64_t)argc;
+	if (!push_bytes(&b, &argc64, sizeof argc64))
+		goto too_big;
+	if (gmem_poke(m, b.sp, b.buf + (b.size - (b.top - b.sp)), b.top - b.sp)) {
+		fail(err, errlen, "cannot write the initial stack");
+		goto out;
+	}
+	p->cpu.state.gpr[GPR_RSP] = b.sp;
+	rc = 0;
+	goto out;
+too_big:
+	fail(err, errlen, "argument list too long");
+out:
+	free(argp);
+	free(envpp);
+	free(b.buf);
+	return rc;
+}
+
+int linux_load(struct linux_process *p, const char *path, int argc, char *const argv[], char *const envp[],
+               char *err, size_t errlen)
+{
+	memset(p, 0, sizeof *p);
+	p->exe_path = path;
+	struct elf_file f;
+	if (elf_open(path, &f)) {
+		int rc = fail(err, errlen, "%s", f.error);
+		elf_close(&f);
+		return rc;
+	}
+	int rc = -1;
+	if (f.machine == EM_386 || f.bits == 32) {
+		fail(err, errlen, "%s: i386 programs are not supported yet", path);
+		goto out;
+	}
+	if (f.machine != EM_X86_64) {
+		fail(err, errlen, "%s: not an x86-64 program (ELF machine %u)", path, f.machine);
+		goto out;
+	}
+	if (f.type != ET_EXEC && f.type != ET_DYN) {
+		fail(err, errlen, "%s: not an executable (ELF type %u)", path, f.type);
+		goto out;
+	}
+	for (size_t i = 0; i < f.nsegments; i++)
+		if (f.segments[i].type == PT_INTERP) {
+			fail(err, errlen, "%s: dynamically linked programs are not supported yet", path);
+			goto out;
+		}
+	if (f.type == ET_DYN) {
+		uint64_t lowest = UINT64_MAX;
+		for (size_t i = 0; i < f.nsegments; i++)
+			if (f.segments[i].type == PT_LOAD && f.segments[i].vaddr < lowest)
+				lowest = f.segments[i].vaddr;
+		p->load_bias = lowest == UINT64_MAX ? 0 : LINUX_PIE_BASE - PAGE_DOWN(lowest);
+	}
+	p->entry = f.entry + p->load_bias;
+	p->exe_realpath = realpath(path, NULL);
+	p->cpu.memory = gmem_create();
+	p->cpu.blocks = block_cache_create();
+	if (!p->cpu.memory || !p->cpu.blocks) {
+		fail(err, errlen, "out of memory");
+		goto out;
+	}
+	p->cpu.mode = X86_MODE_64;
+	p->cpu.env.cpuid = cpuid_query;
+	p->cpu.env.rdtsc = host_rdtsc;
+	struct x86_state *s = &p->cpu.state;
+	s->rip = p->entry;
+	s->rflags = 0x202;
+	s->selector[SEG_CS] = 0x33;
+	s->selector[SEG_SS] = s->selector[SEG_DS] = s->selector[SEG_ES] = 0x2b;
+	s->fpu_control = 0x37f;
+	s->fpu_tag = 0xffff;
+	s->mxcsr = 0x1f80;
+	if (map_segments(p, &f, err, errlen) || build_stack(p, &f, argc, argv, envp, err, errlen))
+		goto out;
+	p->mmap_next = LINUX_MMAP_TOP;
+	rc = 0;
+out:
+	elf_close(&f);
+	return rc;
+}
+
+void linux_destroy(struct linux_process *p)
+{
+	if (p->cpu.blocks)
+		block_cache_destroy(p->cpu.blocks);
+	if (p->cpu.memory)
+		gmem_destroy(p->cpu.memory);
+	free(p->exe_realpath);
+	p->cpu.blocks = NULL;
+	p->cpu.memory = NULL;
+	p->exe_realpath = NULL;
+}
+
+static int fault_signal(unsigned vector)
+{
+	switch (vector) {
+	case VEC_DE:
+	case VEC_MF:
+	case VEC_XM: return 8; /* SIGFPE */
+	case VEC_DB:
+	case VEC_BP: return 5; /* SIGTRAP */
+	case VEC_UD: return 4; /* SIGILL */
+	case VEC_BR:
+	case VEC_OF:
+	case VEC_GP:
+	case VEC_PF:
+	default: return 11; /* SIGSEGV */
+	}
+}
+
+static const char *vector_name(unsigned vector)
+{
+	switch (vector) {
+	case VEC_DE: return "#DE (divide error)";
+	case VEC_DB: return "#DB (debug)";
+	case VEC_BP: return "#BP (breakpoint)";
+	case VEC_OF: return "#OF (overflow)";
+	case VEC_BR: return "#BR (bound range)";
+	case VEC_UD: return "#UD (invalid opcode)";
+	case VEC_GP: return "#GP (general protection)";
+	case VEC_PF: return "#PF (page fault)";
+	case VEC_MF: return "#MF (x87 floating-point error)";
+	case VEC_XM: return "#XM (SIMD floating-point exception)";
+	default: return "exception";
+	}
+}
+
+static enum linux_run_result run(struct linux_process *p, uint64_t max_instructions);
+
+/* uopsim ignores SIGPIPE while the guest runs, so that a write to a
+ * closed pipe comes back as EPIPE and the guest gets the signal
+ * (syscall.c), not uopsim. */
+enum linux_run_result linux_run(struct linux_process *p, uint64_t max_instructions)
+{
+	struct sigaction ignore = {.sa_handler = SIG_IGN}, old;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, &old);
+	enum linux_run_result r = run(p, max_instructions);
+	sigaction(SIGPIPE, &old, NULL);
+	return r;
+}
+
+static enum linux_run_result run(struct linux_process *p, uint64_t max_instructions)
+{
+	struct cpu *cpu = &p->cpu;
+	uint64_t limit = max_instructions ? max_instructions : UINT64_MAX;
+	for (;;) {
+		if (p->exited)
+			return p->killed_signal ? LINUX_KILLED : LINUX_EXITED;
+		if (cpu->instructions >= limit)
+			return LINUX_LIMIT;
+		uint64_t budget = limit - cpu->instructions;
+		if (budget > (1ull << 40))
+			budget = 1ull << 40;
+		enum cpu_event e = cpu_run(cpu, budget);
+		if (e == CPU_OK)
+			continue;
+		if (e == CPU_SYSCALL && cpu->last.vector == 0) {
+			linux_syscall(p);
+			continue;
+		}
+		int sig = e == CPU_NO_CRACK ? 4 : e == CPU_SYSCALL ? 11 : fault_signal(cpu->last.vector);
+		fprintf(stderr, "uopsim: guest killed by %s at rip 0x%llx", linux_signal_name(sig),
+		        (unsigned long long)cpu->state.rip);
+		if (e == CPU_NO_CRACK)
+			fprintf(stderr, ": no micro-ops for %s", x86_form_name(cpu->insn.form));
+		else if (e == CPU_SYSCALL)
+			fprintf(stderr, ": int 0x%x", cpu->last.vector);
+		else if (cpu->last.vector == VEC_PF)
+			fprintf(stderr, ": #PF (page fault) at address 0x%llx",
+			        (unsigned long long)cpu->last.fault_address);
+		else
+			fprintf(stderr, ": %s", vector_name(cpu->last.vector));
+		fprintf(stderr, "\n");
+		p->killed_signal = sig;
+		p->exit_status = 128 + sig;
+		p->exited = 1;
+		return LINUX_KILLED;
+	}
+}
