@@ -127,6 +127,7 @@ bench: deps
 	$(MAKE) all $(BUILD)/decode-bench $(BUILD)/engine-bench $(KERNELS)
 	$(BUILD)/decode-bench
 	$(BUILD)/engine-bench $(KERNELS)
+	bash bench/run_bench.sh
 
 fuzz: deps
 	@mkdir -p $(BUILD)/fuzz

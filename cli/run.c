@@ -16,9 +16,10 @@ extern char **environ;
 
 static void usage(FILE *out)
 {
-	fprintf(out, "usage: uopsim run [--max-insns N] [--strace] [--stats FILE] [--] PROGRAM [ARGS...]\n"
+	fprintf(out, "usage: uopsim run [--max-insns N] [--strace] [--stats FILE] [--sysroot DIR] [--] PROGRAM "
+	             "[ARGS...]\n"
 	             "\n"
-	             "Runs the static x86-64 Linux program PROGRAM with ARGS on uopsim's CPU,\n"
+	             "Runs the x86-64 Linux program PROGRAM with ARGS on uopsim's CPU,\n"
 	             "carrying out its system calls on this machine. The exit status is the\n"
 	             "program's (128+N when it is killed by signal N). A PROGRAM without a\n"
 	             "slash is looked up in PATH.\n"
@@ -26,6 +27,8 @@ static void usage(FILE *out)
 	             "  --max-insns N   stop after N instructions (exit status 124)\n"
 	             "  --strace        print each system call on stderr, as strace does\n"
 	             "  --stats FILE    write instruction and micro-op counts to FILE as JSON\n"
+	             "  --sysroot DIR   load a dynamic program's interpreter (ld.so) from DIR\n"
+	             "                  (default /)\n"
 	             "  -h, --help      show this help\n");
 }
 
@@ -66,12 +69,13 @@ int cmd_run(int argc, char **argv)
 	    {"max-insns", required_argument, NULL, 'm'},
 	    {"strace", no_argument, NULL, 's'},
 	    {"stats", required_argument, NULL, 'S'},
+	    {"sysroot", required_argument, NULL, 'r'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	uint64_t max_insns = 0;
 	int strace = 0;
-	const char *stats = NULL;
+	const char *stats = NULL, *sysroot = "/";
 	int c;
 	opterr = 0;
 	optind = 1;
@@ -91,6 +95,7 @@ int cmd_run(int argc, char **argv)
 		}
 		case 's': strace = 1; break;
 		case 'S': stats = optarg; break;
+		case 'r': sysroot = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default:
 			if (optopt)
@@ -131,7 +136,7 @@ int cmd_run(int argc, char **argv)
 		return 1;
 	}
 	char err[512];
-	if (linux_load(p, path, argc - optind, argv + optind, environ, err, sizeof err)) {
+	if (linux_load(p, path, argc - optind, argv + optind, environ, sysroot, err, sizeof err)) {
 		fprintf(stderr, "uopsim run: %s\n", err);
 		linux_destroy(p);
 		free(p);
@@ -148,7 +153,7 @@ int cmd_run(int argc, char **argv)
 		status = 124;
 		p->exit_status = status;
 	}
-	if (stats && write_stats(stats, p, end))
+	if (stats && !p->forked && write_stats(stats, p, end))
 		status = status ? status : 1;
 	linux_destroy(p);
 	free(p);

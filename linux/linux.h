@@ -30,6 +30,10 @@ struct linux_process {
 	struct cpu cpu;
 	const char *exe_path; /* as given; readlink("/proc/self/exe") gets its real path */
 	char *exe_realpath;
+	char *exe_path_owned; /* exe_path's storage */
+	const char *sysroot;  /* where PT_INTERP and nothing else is looked up ("/" or NULL: the host's) */
+	uint64_t interp_base; /* the dynamic linker's load address (AT_BASE), or 0 */
+	int forked;           /* this process is a fork()ed child of the one uopsim started */
 	uint64_t brk_start, brk; /* the heap: [brk_start, brk) */
 	uint64_t mmap_next;      /* anonymous and file mappings grow down from here */
 	uint64_t entry, load_bias;
@@ -52,7 +56,7 @@ enum linux_run_result {
  * NULL-terminated envp into a fresh process. Returns 0, or -1 with one
  * line (no newline) in err. linux_destroy must be called either way. */
 int linux_load(struct linux_process *p, const char *path, int argc, char *const argv[], char *const envp[],
-               char *err, size_t errlen);
+               const char *sysroot, char *err, size_t errlen);
 /* Runs up to max_instructions (0: no limit). On a fault or an
  * unimplemented instruction, prints "uopsim: guest killed by SIG... at
  * rip 0x..." to stderr. */

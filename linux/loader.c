@@ -60,10 +60,11 @@ static int page_mapped(struct guest_memory *m, uint64_t page)
 /* Maps the PT_LOAD segments. Segments may share a page (the end of one
  * and the start of the next), so pages are mapped once, filled, and then
  * given the union of the protections of the segments covering them. */
-static int map_segments(struct linux_process *p, const struct elf_file *f, char *err, size_t errlen)
+static int map_segments(struct linux_process *p, const struct elf_file *f, uint64_t bias, uint64_t top,
+                        uint64_t *highest_out, char *err, size_t errlen)
 {
 	struct guest_memory *m = p->cpu.memory;
-	uint64_t bias = p->load_bias, highest = 0;
+	uint64_t highest = 0;
 	for (size_t i = 0; i < f->nsegments; i++) {
 		const struct elf_segment *s = &f->segments[i];
 		if (s->type != PT_LOAD || !s->memsz)
@@ -71,7 +72,7 @@ static int map_segments(struct linux_process *p, const struct elf_file *f, char 
 		if (s->filesz > s->memsz)
 			return fail(err, errlen, "segment %zu: file size larger than memory size", i);
 		uint64_t start = s->vaddr + bias, end = start + s->memsz;
-		if (end < start || end > LINUX_MMAP_TOP - (1ull << 32))
+		if (end < start || end > top)
 			return fail(err, errlen, "segment %zu at 0x%llx is outside the user address space", i,
 			            (unsigned long long)start);
 		for (uint64_t page = PAGE_DOWN(start); page < end; page += GUEST_PAGE_SIZE)
@@ -103,8 +104,26 @@ static int map_segments(struct linux_process *p, const struct elf_file *f, char 
 			gmem_protect(m, page, GUEST_PAGE_SIZE, prot);
 		}
 	}
-	p->brk_start = p->brk = PAGE_UP(highest);
+	*highest_out = highest;
 	return 0;
+}
+
+/* The span of an ELF file's PT_LOAD segments: [*lowest, *highest). */
+static void load_span(const struct elf_file *f, uint64_t *lowest, uint64_t *highest)
+{
+	*lowest = UINT64_MAX;
+	*highest = 0;
+	for (size_t i = 0; i < f->nsegments; i++) {
+		const struct elf_segment *s = &f->segments[i];
+		if (s->type != PT_LOAD || !s->memsz)
+			continue;
+		if (s->vaddr < *lowest)
+			*lowest = s->vaddr;
+		if (s->vaddr + s->memsz > *highest)
+			*highest = s->vaddr + s->memsz;
+	}
+	if (*lowest == UINT64_MAX)
+		*lowest = 0;
 }
 
 /* The stack image is built in a host buffer mirroring the top of the
@@ -197,7 +216,7 @@ static int build_stack(struct linux_process *p, const struct elf_file *f, int ar
 	    {AT_PHDR, phdr},
 	    {AT_PHENT, eh.e_phentsize},
 	    {AT_PHNUM, eh.e_phnum},
-	    {AT_BASE, 0},
+	    {AT_BASE, p->interp_base},
 	    {AT_FLAGS, 0},
 	    {AT_ENTRY, p->entry},
 	    {AT_UID, getuid()},
@@ -246,11 +265,16 @@ out:
 }
 
 int linux_load(struct linux_process *p, const char *path, int argc, char *const argv[], char *const envp[],
-               char *err, size_t errlen)
+               const char *sysroot, char *err, size_t errlen)
 {
 	memset(p, 0, sizeof *p);
-	p->exe_path = path;
-	struct elf_file f;
+	p->exe_path = p->exe_path_owned = strdup(path);
+	p->sysroot = sysroot;
+	struct elf_file f, interp;
+	memset(&interp, 0, sizeof interp);
+	int have_interp = 0;
+	if (!p->exe_path_owned)
+		return fail(err, errlen, "out of memory");
 	if (elf_open(path, &f)) {
 		int rc = fail(err, errlen, "%s", f.error);
 		elf_close(&f);
@@ -269,17 +293,37 @@ int linux_load(struct linux_process *p, const char *path, int argc, char *const 
 		fail(err, errlen, "%s: not an executable (ELF type %u)", path, f.type);
 		goto out;
 	}
+	/* A dynamically linked program: its interpreter (ld.so), looked up
+	 * under the sysroot, is loaded too and runs first, as the kernel does. */
 	for (size_t i = 0; i < f.nsegments; i++)
 		if (f.segments[i].type == PT_INTERP) {
-			fail(err, errlen, "%s: dynamically linked programs are not supported yet", path);
-			goto out;
+			const struct elf_segment *s = &f.segments[i];
+			char name[PATH_MAX], ipath[2 * PATH_MAX + 2];
+			size_t n = s->filesz < sizeof name - 1 ? (size_t)s->filesz : sizeof name - 1;
+			memcpy(name, s->data, n);
+			name[n] = 0;
+			const char *root = sysroot && *sysroot ? sysroot : "/";
+			if (!strcmp(root, "/"))
+				snprintf(ipath, sizeof ipath, "%s", name);
+			else
+				snprintf(ipath, sizeof ipath, "%s/%s", root, name[0] == '/' ? name + 1 : name);
+			if (elf_open(ipath, &interp)) {
+				fail(err, errlen, "%s: interpreter %s: %s", path, ipath, interp.error);
+				elf_close(&interp);
+				memset(&interp, 0, sizeof interp);
+				goto out;
+			}
+			have_interp = 1;
+			if (interp.machine != EM_X86_64 || interp.bits == 32 || interp.type != ET_DYN) {
+				fail(err, errlen, "%s: interpreter %s is not an x86-64 shared object", path, ipath);
+				goto out;
+			}
+			break;
 		}
 	if (f.type == ET_DYN) {
-		uint64_t lowest = UINT64_MAX;
-		for (size_t i = 0; i < f.nsegments; i++)
-			if (f.segments[i].type == PT_LOAD && f.segments[i].vaddr < lowest)
-				lowest = f.segments[i].vaddr;
-		p->load_bias = lowest == UINT64_MAX ? 0 : LINUX_PIE_BASE - PAGE_DOWN(lowest);
+		uint64_t lowest, highest;
+		load_span(&f, &lowest, &highest);
+		p->load_bias = LINUX_PIE_BASE - PAGE_DOWN(lowest);
 	}
 	p->entry = f.entry + p->load_bias;
 	p->exe_realpath = realpath(path, NULL);
@@ -300,12 +344,30 @@ int linux_load(struct linux_process *p, const char *path, int argc, char *const 
 	s->fpu_control = 0x37f;
 	s->fpu_tag = 0xffff;
 	s->mxcsr = 0x1f80;
-	if (map_segments(p, &f, err, errlen) || build_stack(p, &f, argc, argv, envp, err, errlen))
+	uint64_t highest;
+	if (map_segments(p, &f, p->load_bias, LINUX_MMAP_TOP - (1ull << 32), &highest, err, errlen))
 		goto out;
+	p->brk_start = p->brk = PAGE_UP(highest);
 	p->mmap_next = LINUX_MMAP_TOP;
+	if (have_interp) {
+		uint64_t lo, hi, ihighest;
+		load_span(&interp, &lo, &hi);
+		lo = PAGE_DOWN(lo);
+		uint64_t base = PAGE_DOWN(LINUX_MMAP_TOP - (PAGE_UP(hi) - lo));
+		uint64_t bias = base - lo;
+		if (map_segments(p, &interp, bias, LINUX_MMAP_TOP, &ihighest, err, errlen))
+			goto out;
+		p->interp_base = base;
+		p->mmap_next = base;
+		s->rip = interp.entry + bias;
+	}
+	if (build_stack(p, &f, argc, argv, envp, err, errlen))
+		goto out;
 	rc = 0;
 out:
 	elf_close(&f);
+	if (have_interp)
+		elf_close(&interp);
 	return rc;
 }
 
@@ -316,6 +378,8 @@ void linux_destroy(struct linux_process *p)
 	if (p->cpu.memory)
 		gmem_destroy(p->cpu.memory);
 	free(p->exe_realpath);
+	free(p->exe_path_owned);
+	p->exe_path_owned = NULL;
 	p->cpu.blocks = NULL;
 	p->cpu.memory = NULL;
 	p->exe_realpath = NULL;
