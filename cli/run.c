@@ -3,6 +3,8 @@
  * environment, working directory and exit status are the program's. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,20 +18,21 @@ extern char **environ;
 
 static void usage(FILE *out)
 {
-	fprintf(out, "usage: uopsim run [--max-insns N] [--strace] [--stats FILE] [--sysroot DIR] [--] PROGRAM "
-	             "[ARGS...]\n"
-	             "\n"
-	             "Runs the x86-64 Linux program PROGRAM with ARGS on uopsim's CPU,\n"
-	             "carrying out its system calls on this machine. The exit status is the\n"
-	             "program's (128+N when it is killed by signal N). A PROGRAM without a\n"
-	             "slash is looked up in PATH.\n"
-	             "\n"
-	             "  --max-insns N   stop after N instructions (exit status 124)\n"
-	             "  --strace        print each system call on stderr, as strace does\n"
-	             "  --stats FILE    write instruction and micro-op counts to FILE as JSON\n"
-	             "  --sysroot DIR   load a dynamic program's interpreter (ld.so) from DIR\n"
-	             "                  (default /)\n"
-	             "  -h, --help      show this help\n");
+	fprintf(out,
+	        "usage: uopsim run [--max-insns N] [--strace] [--stats FILE] [--sysroot DIR] [--] PROGRAM "
+	        "[ARGS...]\n"
+	        "\n"
+	        "Runs the x86-64 Linux program PROGRAM with ARGS on uopsim's CPU,\n"
+	        "carrying out its system calls on this machine. The exit status is the\n"
+	        "program's (128+N when it is killed by signal N). A PROGRAM without a\n"
+	        "slash is looked up in PATH.\n"
+	        "\n"
+	        "  --max-insns N   stop after N instructions (exit status 124)\n"
+	        "  --strace        print each system call on stderr, as strace does\n"
+	        "  --stats FILE    write instruction and micro-op counts to FILE as JSON\n"
+	        "  --sysroot DIR   load a dynamic program's interpreter (ld.so) from DIR\n"
+	        "                  (default /)\n"
+	        "  -h, --help      show this help\n");
 }
 
 static void json_string(FILE *f, const char *s)
@@ -155,7 +158,21 @@ int cmd_run(int argc, char **argv)
 	}
 	if (stats && !p->forked && write_stats(stats, p, end))
 		status = status ? status : 1;
+	int forked_killed = p->forked ? p->killed_signal : 0;
 	linux_destroy(p);
 	free(p);
+	/* A forked guest process killed by a signal ends by that signal, so
+	 * that its guest parent's wait4 sees it as such (without a core). */
+	if (forked_killed) {
+		struct rlimit no_core = {0, 0};
+		setrlimit(RLIMIT_CORE, &no_core);
+		signal(forked_killed, SIG_DFL);
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, forked_killed);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		fflush(NULL);
+		raise(forked_killed);
+	}
 	return status;
 }

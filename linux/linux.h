@@ -1,6 +1,7 @@
-/* linux.h - running a static x86-64 Linux program in user mode, as
- * qemu-user does: linux_load() maps the ELF file and builds the initial
- * stack as the kernel does (loader.c); linux_run() executes it on the
+/* linux.h - running an x86-64 Linux program in user mode, as qemu-user
+ * does: linux_load() maps the ELF file (and, for a dynamically linked
+ * program, its interpreter ld.so) and builds the initial stack as the
+ * kernel does (loader.c); linux_run() executes it on the
  * functional CPU and carries out its system calls on the host
  * (syscall.c). Every guest pointer a system call receives is copied in
  * or out through machine/memory.h, so a bad pointer is -EFAULT. */
@@ -31,9 +32,10 @@ struct linux_process {
 	const char *exe_path; /* as given; readlink("/proc/self/exe") gets its real path */
 	char *exe_realpath;
 	char *exe_path_owned; /* exe_path's storage */
-	const char *sysroot;  /* where PT_INTERP and nothing else is looked up ("/" or NULL: the host's) */
-	uint64_t interp_base; /* the dynamic linker's load address (AT_BASE), or 0 */
-	int forked;           /* this process is a fork()ed child of the one uopsim started */
+	const char
+	    *sysroot; /* where PT_INTERP is looked up (ld.so then opens its libraries by their host paths) */
+	uint64_t interp_base;    /* the dynamic linker's load address (AT_BASE), or 0 */
+	int forked;              /* this process is a fork()ed child of the one uopsim started */
 	uint64_t brk_start, brk; /* the heap: [brk_start, brk) */
 	uint64_t mmap_next;      /* anonymous and file mappings grow down from here */
 	uint64_t entry, load_bias;
@@ -52,7 +54,8 @@ enum linux_run_result {
 	LINUX_LIMIT,  /* the instruction limit ran out */
 };
 
-/* Loads the static x86-64 ELF program `path` with argv[0..argc) and the
+/* Loads the x86-64 ELF program `path` (and its PT_INTERP from under
+ * sysroot, "/" when NULL) with argv[0..argc) and the
  * NULL-terminated envp into a fresh process. Returns 0, or -1 with one
  * line (no newline) in err. linux_destroy must be called either way. */
 int linux_load(struct linux_process *p, const char *path, int argc, char *const argv[], char *const envp[],

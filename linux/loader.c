@@ -6,6 +6,7 @@
 
 #include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -264,8 +265,8 @@ out:
 	return rc;
 }
 
-int linux_load(struct linux_process *p, const char *path, int argc, char *const argv[], char *const envp[],
-               const char *sysroot, char *err, size_t errlen)
+static int load_elf(struct linux_process *p, const char *path, int argc, char *const argv[],
+                    char *const envp[], const char *sysroot, char *err, size_t errlen)
 {
 	memset(p, 0, sizeof *p);
 	p->exe_path = p->exe_path_owned = strdup(path);
@@ -306,16 +307,18 @@ int linux_load(struct linux_process *p, const char *path, int argc, char *const 
 			if (!strcmp(root, "/"))
 				snprintf(ipath, sizeof ipath, "%s", name);
 			else
-				snprintf(ipath, sizeof ipath, "%s/%s", root, name[0] == '/' ? name + 1 : name);
+				snprintf(ipath, sizeof ipath, "%s/%s", root,
+				         name[0] == '/' ? name + 1 : name);
 			if (elf_open(ipath, &interp)) {
-				fail(err, errlen, "%s: interpreter %s: %s", path, ipath, interp.error);
+				fail(err, errlen, "%s: interpreter: %s", path, interp.error);
 				elf_close(&interp);
 				memset(&interp, 0, sizeof interp);
 				goto out;
 			}
 			have_interp = 1;
 			if (interp.machine != EM_X86_64 || interp.bits == 32 || interp.type != ET_DYN) {
-				fail(err, errlen, "%s: interpreter %s is not an x86-64 shared object", path, ipath);
+				fail(err, errlen, "%s: interpreter %s is not an x86-64 shared object", path,
+				     ipath);
 				goto out;
 			}
 			break;
@@ -371,6 +374,68 @@ out:
 	return rc;
 }
 
+/* A "#!interpreter [one argument]" script runs its interpreter with the
+ * script's path as an argument, as the kernel does (binfmt_script; up to
+ * 4 nested interpreters). */
+static int load_file(struct linux_process *p, const char *path, int argc, char *const argv[],
+                     char *const envp[], const char *sysroot, char *err, size_t errlen, int depth)
+{
+	memset(p, 0, sizeof *p);
+	char line[256];
+	ssize_t got = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		got = read(fd, line, sizeof line - 1);
+		close(fd);
+	}
+	if (got < 2 || line[0] != '#' || line[1] != '!')
+		return load_elf(p, path, argc, argv, envp, sysroot, err, errlen);
+	if (depth >= 4)
+		return fail(err, errlen, "%s: too many levels of #! interpreters", path);
+	line[got] = 0;
+	char *nl = strchr(line, '\n');
+	if (!nl)
+		return fail(err, errlen, "%s: #! line too long", path);
+	*nl = 0;
+	char *interp = line + 2;
+	while (*interp == ' ' || *interp == '\t')
+		interp++;
+	char *end = interp, *arg = NULL;
+	while (*end && *end != ' ' && *end != '\t')
+		end++;
+	if (*end) {
+		*end++ = 0;
+		while (*end == ' ' || *end == '\t')
+			end++;
+		if (*end) {
+			arg = end;
+			for (char *t = arg + strlen(arg); t > arg && (t[-1] == ' ' || t[-1] == '\t');)
+				*--t = 0;
+		}
+	}
+	if (!*interp)
+		return fail(err, errlen, "%s: no interpreter after #!", path);
+	char **nv = calloc((size_t)(argc > 0 ? argc : 1) + 3, sizeof *nv);
+	if (!nv)
+		return fail(err, errlen, "out of memory");
+	int k = 0;
+	nv[k++] = interp;
+	if (arg)
+		nv[k++] = arg;
+	nv[k++] = (char *)path;
+	for (int i = 1; i < argc; i++)
+		nv[k++] = argv[i];
+	int rc = load_file(p, interp, k, nv, envp, sysroot, err, errlen, depth + 1);
+	free(nv);
+	return rc;
+}
+
+int linux_load(struct linux_process *p, const char *path, int argc, char *const argv[], char *const envp[],
+               const char *sysroot, char *err, size_t errlen)
+{
+	return load_file(p, path, argc, argv, envp, sysroot, err, errlen, 0);
+}
+
 void linux_destroy(struct linux_process *p)
 {
 	if (p->cpu.blocks)
@@ -421,6 +486,25 @@ static const char *vector_name(unsigned vector)
 
 static enum linux_run_result run(struct linux_process *p, uint64_t max_instructions);
 
+/* The legacy vsyscall page (0xffffffffff600000: gettimeofday, time,
+ * getcpu at 0x400 steps), emulated as the kernel's vsyscall=emulate does:
+ * a call there makes the system call and returns to the caller. */
+static int vsyscall(struct linux_process *p)
+{
+	struct x86_state *s = &p->cpu.state;
+	static const uint64_t numbers[] = {96 /* gettimeofday */, 201 /* time */, 309 /* getcpu */};
+	uint64_t rip = s->rip, base = 0xffffffffff600000ull, ret;
+	if (p->cpu.last.fault_address != rip || rip < base || rip > base + 0x800 || (rip & 0x3ff))
+		return 0;
+	if (gmem_peek(p->cpu.memory, s->gpr[GPR_RSP], &ret, sizeof ret))
+		return 0;
+	s->gpr[GPR_RAX] = numbers[(rip - base) >> 10];
+	linux_syscall(p);
+	s->rip = ret;
+	s->gpr[GPR_RSP] += 8;
+	return 1;
+}
+
 /* uopsim ignores SIGPIPE while the guest runs, so that a write to a
  * closed pipe comes back as EPIPE and the guest gets the signal
  * (syscall.c), not uopsim. */
@@ -453,6 +537,8 @@ static enum linux_run_result run(struct linux_process *p, uint64_t max_instructi
 			linux_syscall(p);
 			continue;
 		}
+		if (e == CPU_FAULT && cpu->last.vector == VEC_PF && vsyscall(p))
+			continue;
 		int sig = e == CPU_NO_CRACK ? 4 : e == CPU_SYSCALL ? 11 : fault_signal(cpu->last.vector);
 		fprintf(stderr, "uopsim: guest killed by %s at rip 0x%llx", linux_signal_name(sig),
 		        (unsigned long long)cpu->state.rip);

@@ -18,7 +18,9 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -26,6 +28,7 @@
 #include <sys/times.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <sys/sysinfo.h>
 #include <termios.h>
 #include <time.h>
@@ -674,6 +677,268 @@ static int64_t sys_sendfile(struct linux_process *p, const uint64_t a[6])
 	return rc;
 }
 
+static int64_t sys_flock(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(flock((int)a[0], (int)a[1]));
+}
+
+/* ---- sockets: the host's, with addresses and options copied ---- */
+
+#define SOCKADDR_MAX 128
+
+static int64_t sys_socket(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(socket((int)a[0], (int)a[1], (int)a[2]));
+}
+
+static int64_t sys_socketpair(struct linux_process *p, const uint64_t a[6])
+{
+	int fds[2];
+	if (!writable(p, a[3], sizeof fds))
+		return -EFAULT;
+	if (socketpair((int)a[0], (int)a[1], (int)a[2], fds) < 0)
+		return -errno;
+	return copy_out(p, a[3], fds, sizeof fds);
+}
+
+/* connect and bind: (fd, addr, addrlen). */
+static int64_t sockaddr_call(struct linux_process *p, const uint64_t a[6], int bind_)
+{
+	uint8_t addr[SOCKADDR_MAX];
+	if (a[2] > sizeof addr)
+		return -EINVAL;
+	if (copy_in(p, a[1], addr, (size_t)a[2]))
+		return -EFAULT;
+	return host(bind_ ? bind((int)a[0], (struct sockaddr *)addr, (socklen_t)a[2])
+	                  : connect((int)a[0], (struct sockaddr *)addr, (socklen_t)a[2]));
+}
+
+static int64_t sys_connect(struct linux_process *p, const uint64_t a[6])
+{
+	return sockaddr_call(p, a, 0);
+}
+
+static int64_t sys_bind(struct linux_process *p, const uint64_t a[6])
+{
+	return sockaddr_call(p, a, 1);
+}
+
+static int64_t sys_listen(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(listen((int)a[0], (int)a[1]));
+}
+
+static int64_t sys_shutdown(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(shutdown((int)a[0], (int)a[1]));
+}
+
+/* An address result: (addr, *addrlen) in the guest, filled from the host's. */
+static int64_t put_sockaddr(struct linux_process *p, uint64_t addr, uint64_t lenp, const uint8_t *buf,
+                            socklen_t len)
+{
+	if (!addr || !lenp)
+		return 0;
+	uint32_t room;
+	if (copy_in(p, lenp, &room, sizeof room))
+		return -EFAULT;
+	if (copy_out(p, addr, buf, len < room ? len : room) || copy_out(p, lenp, &len, sizeof len))
+		return -EFAULT;
+	return 0;
+}
+
+static int64_t sys_accept4(struct linux_process *p, const uint64_t a[6])
+{
+	uint8_t addr[SOCKADDR_MAX];
+	socklen_t len = sizeof addr;
+	int fd = accept4((int)a[0], (struct sockaddr *)addr, &len, (int)a[3]);
+	if (fd < 0)
+		return -errno;
+	int64_t rc = put_sockaddr(p, a[1], a[2], addr, len);
+	return rc ? rc : fd;
+}
+
+static int64_t sys_accept(struct linux_process *p, const uint64_t a[6])
+{
+	uint64_t b[6] = {a[0], a[1], a[2], 0, 0, 0};
+	return sys_accept4(p, b);
+}
+
+static int64_t name_call(struct linux_process *p, const uint64_t a[6], int peer)
+{
+	uint8_t addr[SOCKADDR_MAX];
+	socklen_t len = sizeof addr;
+	int r = peer ? getpeername((int)a[0], (struct sockaddr *)addr, &len)
+	             : getsockname((int)a[0], (struct sockaddr *)addr, &len);
+	if (r < 0)
+		return -errno;
+	return put_sockaddr(p, a[1], a[2], addr, len);
+}
+
+static int64_t sys_getsockname(struct linux_process *p, const uint64_t a[6])
+{
+	return name_call(p, a, 0);
+}
+
+static int64_t sys_getpeername(struct linux_process *p, const uint64_t a[6])
+{
+	return name_call(p, a, 1);
+}
+
+static int64_t sys_setsockopt(struct linux_process *p, const uint64_t a[6])
+{
+	uint8_t val[256];
+	if (a[4] > sizeof val)
+		return -EINVAL;
+	if (copy_in(p, a[3], val, (size_t)a[4]))
+		return -EFAULT;
+	return host(setsockopt((int)a[0], (int)a[1], (int)a[2], val, (socklen_t)a[4]));
+}
+
+static int64_t sys_getsockopt(struct linux_process *p, const uint64_t a[6])
+{
+	uint8_t val[256];
+	uint32_t room;
+	if (copy_in(p, a[4], &room, sizeof room))
+		return -EFAULT;
+	socklen_t len = room < sizeof val ? room : sizeof val;
+	if (getsockopt((int)a[0], (int)a[1], (int)a[2], val, &len) < 0)
+		return -errno;
+	if (copy_out(p, a[3], val, len < room ? len : room) || copy_out(p, a[4], &len, sizeof len))
+		return -EFAULT;
+	return 0;
+}
+
+/* sendto(fd, buf, len, flags, addr, addrlen) */
+static int64_t sys_sendto(struct linux_process *p, const uint64_t a[6])
+{
+	uint8_t addr[SOCKADDR_MAX];
+	size_t n = a[2] > MAX_IO ? MAX_IO : (size_t)a[2];
+	if (a[5] > sizeof addr || (a[4] && copy_in(p, a[4], addr, (size_t)a[5])))
+		return a[5] > sizeof addr ? -EINVAL : -EFAULT;
+	void *tmp = malloc(n ? n : 1);
+	if (!tmp)
+		return -ENOMEM;
+	int64_t rc = copy_in(p, a[1], tmp, n)
+	                 ? -EFAULT
+	                 : host(sendto((int)a[0], tmp, n, (int)a[3], a[4] ? (struct sockaddr *)addr : NULL,
+	                               (socklen_t)(a[4] ? a[5] : 0)));
+	free(tmp);
+	return rc;
+}
+
+/* recvfrom(fd, buf, len, flags, addr, addrlen*) */
+static int64_t sys_recvfrom(struct linux_process *p, const uint64_t a[6])
+{
+	uint8_t addr[SOCKADDR_MAX];
+	socklen_t alen = sizeof addr;
+	size_t n = a[2] > MAX_IO ? MAX_IO : (size_t)a[2];
+	if (!writable(p, a[1], n))
+		return -EFAULT;
+	void *tmp = malloc(n ? n : 1);
+	if (!tmp)
+		return -ENOMEM;
+	ssize_t r = recvfrom((int)a[0], tmp, n, (int)a[3], a[4] ? (struct sockaddr *)addr : NULL,
+	                     a[4] ? &alen : NULL);
+	int64_t rc = r < 0 ? -errno : r;
+	if (r > 0 && copy_out(p, a[1], tmp, (size_t)r))
+		rc = -EFAULT;
+	free(tmp);
+	if (r >= 0 && a[4]) {
+		int64_t e = put_sockaddr(p, a[4], a[5], addr, alen);
+		if (e)
+			return e;
+	}
+	return rc;
+}
+
+/* sendmsg and recvmsg: the guest's struct msghdr (name, iovecs, control
+ * data: its layout is the host's, and SCM_RIGHTS descriptors are host
+ * descriptors) through host buffers. */
+struct guest_msghdr {
+	uint64_t name;
+	uint32_t namelen, pad0;
+	uint64_t iov, iovlen, control, controllen;
+	int32_t flags, pad1;
+};
+
+static int64_t msg_call(struct linux_process *p, const uint64_t a[6], int receive)
+{
+	struct guest_msghdr gm;
+	struct iovec iov[IOV_MAX_];
+	uint8_t name[SOCKADDR_MAX], control[4096];
+	if (copy_in(p, a[1], &gm, sizeof gm))
+		return -EFAULT;
+	int64_t total = read_iovec(p, gm.iov, gm.iovlen, iov);
+	if (total < 0)
+		return total;
+	if (gm.namelen > sizeof name)
+		gm.namelen = receive ? sizeof name : gm.namelen;
+	if (gm.namelen > sizeof name || gm.controllen > sizeof control)
+		return -EINVAL;
+	if (!receive && ((gm.name && copy_in(p, gm.name, name, gm.namelen)) ||
+	                 (gm.control && copy_in(p, gm.control, control, (size_t)gm.controllen))))
+		return -EFAULT;
+	uint8_t *tmp = malloc(total ? (size_t)total : 1);
+	if (!tmp)
+		return -ENOMEM;
+	size_t off = 0;
+	for (uint64_t i = 0; !receive && i < gm.iovlen && off < (size_t)total; i++) {
+		size_t n = iov[i].iov_len < (size_t)total - off ? iov[i].iov_len : (size_t)total - off;
+		if (copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n)) {
+			free(tmp);
+			return -EFAULT;
+		}
+		off += n;
+	}
+	struct iovec one = {tmp, (size_t)total};
+	struct msghdr m = {
+	    .msg_name = gm.name ? name : NULL,
+	    .msg_namelen = gm.name ? gm.namelen : 0,
+	    .msg_iov = &one,
+	    .msg_iovlen = 1,
+	    .msg_control = gm.control ? control : NULL,
+	    .msg_controllen = gm.control ? (size_t)gm.controllen : 0,
+	};
+	ssize_t r = receive ? recvmsg((int)a[0], &m, (int)a[2]) : sendmsg((int)a[0], &m, (int)a[2]);
+	int64_t rc = r < 0 ? -errno : r;
+	if (receive && r >= 0) {
+		off = 0;
+		for (uint64_t i = 0; i < gm.iovlen && off < (size_t)r; i++) {
+			size_t n = iov[i].iov_len < (size_t)r - off ? iov[i].iov_len : (size_t)r - off;
+			if (copy_out(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n))
+				rc = -EFAULT;
+			off += n;
+		}
+		if (gm.name &&
+		    copy_out(p, gm.name, name, m.msg_namelen < gm.namelen ? m.msg_namelen : gm.namelen))
+			rc = -EFAULT;
+		if (gm.control && m.msg_controllen && copy_out(p, gm.control, control, m.msg_controllen))
+			rc = -EFAULT;
+		gm.namelen = m.msg_namelen;
+		gm.controllen = m.msg_controllen;
+		gm.flags = m.msg_flags;
+		if (copy_out(p, a[1], &gm, sizeof gm))
+			rc = -EFAULT;
+	}
+	free(tmp);
+	return rc;
+}
+
+static int64_t sys_sendmsg(struct linux_process *p, const uint64_t a[6])
+{
+	return msg_call(p, a, 0);
+}
+
+static int64_t sys_recvmsg(struct linux_process *p, const uint64_t a[6])
+{
+	return msg_call(p, a, 1);
+}
+
 /* ---- memory ---- */
 
 static unsigned guest_prot(uint64_t prot)
@@ -764,7 +1029,17 @@ static int64_t sys_munmap(struct linux_process *p, const uint64_t a[6])
 	if ((a[0] & PAGE_MASK_) || !a[1])
 		return -EINVAL;
 	uint64_t len = (a[1] + PAGE_MASK_) & ~PAGE_MASK_;
-	return gmem_unmap(mem(p), a[0], len) ? -EINVAL : 0;
+	if (gmem_unmap(mem(p), a[0], len))
+		return -EINVAL;
+	/* The lowest mapping going away: its range is reused by the next mmap. */
+	if (a[0] == p->mmap_next && a[0] + len <= LINUX_MMAP_TOP) {
+		uint64_t fault, next = a[0] + len;
+		for (unsigned n = 0;
+		     n < (1u << 16) && next < LINUX_MMAP_TOP && gmem_check(mem(p), next, 1, 0, &fault); n++)
+			next += GUEST_PAGE_SIZE; /* the free pages above it (a bounded look) */
+		p->mmap_next = next;
+	}
+	return 0;
 }
 
 static int64_t sys_mprotect(struct linux_process *p, const uint64_t a[6])
@@ -927,6 +1202,76 @@ static int64_t sys_getsid(struct linux_process *p, const uint64_t a[6])
 	return host(getsid((pid_t)a[0]));
 }
 
+static int64_t sys_getcpu(struct linux_process *p, const uint64_t a[6])
+{
+	/* One processor, as CPUID says: CPU 0 on node 0. */
+	uint32_t zero = 0;
+	if ((a[0] && copy_out(p, a[0], &zero, sizeof zero)) ||
+	    (a[1] && copy_out(p, a[1], &zero, sizeof zero)))
+		return -EFAULT;
+	return 0;
+}
+
+/* Changing identities: carried out on the host (a guest that drops its
+ * privileges drops uopsim's). */
+static int64_t sys_setuid(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(setuid((uid_t)a[0]));
+}
+
+static int64_t sys_setgid(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(setgid((gid_t)a[0]));
+}
+
+static int64_t sys_setreuid(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(setreuid((uid_t)a[0], (uid_t)a[1]));
+}
+
+static int64_t sys_setregid(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(setregid((gid_t)a[0], (gid_t)a[1]));
+}
+
+static int64_t sys_setresuid(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(setresuid((uid_t)a[0], (uid_t)a[1], (uid_t)a[2]));
+}
+
+static int64_t sys_setresgid(struct linux_process *p, const uint64_t a[6])
+{
+	(void)p;
+	return host(setresgid((gid_t)a[0], (gid_t)a[1], (gid_t)a[2]));
+}
+
+static int64_t sys_getresuid(struct linux_process *p, const uint64_t a[6])
+{
+	uid_t r, e, s;
+	if (getresuid(&r, &e, &s) < 0)
+		return -errno;
+	if (copy_out(p, a[0], &r, sizeof r) || copy_out(p, a[1], &e, sizeof e) ||
+	    copy_out(p, a[2], &s, sizeof s))
+		return -EFAULT;
+	return 0;
+}
+
+static int64_t sys_getresgid(struct linux_process *p, const uint64_t a[6])
+{
+	gid_t r, e, s;
+	if (getresgid(&r, &e, &s) < 0)
+		return -errno;
+	if (copy_out(p, a[0], &r, sizeof r) || copy_out(p, a[1], &e, sizeof e) ||
+	    copy_out(p, a[2], &s, sizeof s))
+		return -EFAULT;
+	return 0;
+}
+
 static int64_t sys_getgroups(struct linux_process *p, const uint64_t a[6])
 {
 	gid_t groups[256];
@@ -1022,9 +1367,212 @@ static int64_t sys_futex(struct linux_process *p, const uint64_t a[6])
 
 static int64_t sys_wait4(struct linux_process *p, const uint64_t a[6])
 {
-	(void)p;
+	int status = 0;
+	struct rusage ru;
+	if (a[1] && !writable(p, a[1], sizeof status))
+		return -EFAULT;
+	pid_t r = wait4((pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL);
+	if (r < 0)
+		return -errno;
+	if (r > 0 && a[1] && copy_out(p, a[1], &status, sizeof status))
+		return -EFAULT;
+	if (r > 0 && a[3] && copy_out(p, a[3], &ru, sizeof ru))
+		return -EFAULT;
+	return r;
+}
+
+static int64_t sys_waitid(struct linux_process *p, const uint64_t a[6])
+{
+	siginfo_t si;
+	struct rusage ru;
+	memset(&si, 0, sizeof si);
+	if (a[2] && !writable(p, a[2], sizeof si))
+		return -EFAULT;
+	if (syscall(SYS_waitid, (int)a[0], (pid_t)a[1], &si, (int)a[3], a[4] ? &ru : NULL) < 0)
+		return -errno;
+	if (a[2] && copy_out(p, a[2], &si, sizeof si))
+		return -EFAULT;
+	if (a[4] && copy_out(p, a[4], &ru, sizeof ru))
+		return -EFAULT;
+	return 0;
+}
+
+/* fork, vfork and clone without CLONE_VM: the host's fork(). All guest
+ * state lives in this process, so the child process simply goes on
+ * simulating its copy. Threads (CLONE_VM) are not supported yet. */
+static int64_t do_fork(struct linux_process *p, uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid,
+                       uint64_t tls)
+{
+	if (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND))
+		return -ENOSYS;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		p->forked = 1;
+		if (stack)
+			p->cpu.state.gpr[GPR_RSP] = stack;
+		if (flags & CLONE_SETTLS)
+			p->cpu.state.segment_base[SEG_FS] = tls;
+		pid_t me = getpid();
+		if (flags & CLONE_CHILD_SETTID)
+			copy_out(p, ctid, &me, sizeof me);
+		if (flags & CLONE_PARENT_SETTID)
+			copy_out(p, ptid, &me, sizeof me);
+		return 0;
+	}
+	if (flags & CLONE_PARENT_SETTID)
+		copy_out(p, ptid, &pid, sizeof pid);
+	return pid;
+}
+
+static int64_t sys_fork(struct linux_process *p, const uint64_t a[6])
+{
 	(void)a;
-	return -ECHILD;
+	return do_fork(p, SIGCHLD, 0, 0, 0, 0);
+}
+
+/* clone(flags, stack, parent_tid, child_tid, tls) on x86-64. */
+static int64_t sys_clone(struct linux_process *p, const uint64_t a[6])
+{
+	return do_fork(p, a[0], a[1], a[2], a[3], a[4]);
+}
+
+/* Copies a NULL-terminated guest array of strings into a malloc'ed,
+ * NULL-terminated host array. Returns the count or -errno. */
+static int64_t copy_strv(struct linux_process *p, uint64_t addr, char ***out)
+{
+	size_t n = 0, cap = 16;
+	char **v = malloc(cap * sizeof *v);
+	if (!v)
+		return -ENOMEM;
+	for (; addr; n++) {
+		uint64_t ptr;
+		if (copy_in(p, addr + 8 * n, &ptr, sizeof ptr))
+			goto fault;
+		if (!ptr)
+			break;
+		if (n + 2 > cap) {
+			char **w = realloc(v, (cap *= 2) * sizeof *v);
+			if (!w)
+				goto fault;
+			v = w;
+		}
+		char *str = malloc(1 << 17);
+		if (!str || copy_string(p, ptr, str, 1 << 17)) {
+			free(str);
+			goto fault;
+		}
+		v[n] = realloc(str, strlen(str) + 1);
+		if (!v[n]) {
+			v[n] = str;
+		}
+	}
+	v[n] = NULL;
+	*out = v;
+	return (int64_t)n;
+fault:
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return -EFAULT;
+}
+
+static void free_strv(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The host file descriptors marked close-on-exec are closed at execve. */
+static void close_on_exec(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	if (!d)
+		return;
+	int self = dirfd(d);
+	struct dirent *e;
+	int fds[1024], n = 0;
+	while ((e = readdir(d)) && n < 1024) {
+		int fd = atoi(e->d_name);
+		if (e->d_name[0] < '0' || e->d_name[0] > '9' || fd == self)
+			continue;
+		int fl = fcntl(fd, F_GETFD);
+		if (fl >= 0 && (fl & FD_CLOEXEC))
+			fds[n++] = fd;
+	}
+	closedir(d);
+	for (int i = 0; i < n; i++)
+		close(fds[i]);
+}
+
+/* execve: the new program replaces the guest in this same simulator
+ * process (linux_load runs a "#!" script's interpreter). */
+static int64_t sys_execve(struct linux_process *p, const uint64_t a[6])
+{
+	PATH_ARG(path, a[0]);
+	char **argv = NULL, **envp = NULL;
+	int64_t argc = copy_strv(p, a[1], &argv);
+	if (argc < 0)
+		return argc;
+	int64_t envc = copy_strv(p, a[2], &envp);
+	int64_t rc;
+	if (envc < 0) {
+		free_strv(argv);
+		return envc;
+	}
+	if (is_proc_self_exe(path))
+		snprintf(path, sizeof path, "%s", p->exe_realpath ? p->exe_realpath : p->exe_path);
+	if (access(path, X_OK) < 0) {
+		rc = -errno;
+		goto out;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		rc = -EACCES;
+		goto out;
+	}
+	struct linux_process *q = aligned_alloc(64, (sizeof *q + 63) & ~(size_t)63);
+	if (!q) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	char err[512];
+	if (linux_load(q, path, (int)argc, argv, envp, p->sysroot, err, sizeof err)) {
+		linux_destroy(q);
+		free(q);
+		if (p->strace)
+			fprintf(p->strace, "uopsim: execve %s: %s\n", path, err);
+		rc = -ENOEXEC;
+		goto out;
+	}
+	close_on_exec();
+	/* What execve keeps: the signal mask, ignored signals, the counts. */
+	q->strace = p->strace;
+	q->forked = p->forked;
+	q->sigmask = p->sigmask;
+	for (int i = 1; i <= LINUX_NSIG; i++)
+		if (p->sigactions[i].handler == 1 /* SIG_IGN */)
+			q->sigactions[i].handler = 1;
+	q->syscalls = p->syscalls;
+	q->cpu.instructions = p->cpu.instructions;
+	q->cpu.uops = p->cpu.uops;
+	if (p->strace) {
+		fprintf(p->strace, "execve(\"%s\", [", path);
+		for (int64_t i = 0; i < argc; i++)
+			fprintf(p->strace, "%s\"%s\"", i ? ", " : "", argv[i]);
+		fprintf(p->strace, "]) = 0\n");
+	}
+	linux_destroy(p);
+	memcpy(p, q, sizeof *q);
+	free(q);
+	rc = 0;
+out:
+	free_strv(argv);
+	free_strv(envp);
+	return rc;
 }
 
 /* ---- time and randomness ---- */
@@ -1167,16 +1715,20 @@ static int64_t signal_self(struct linux_process *p, int sig)
 static int64_t sys_kill(struct linux_process *p, const uint64_t a[6])
 {
 	pid_t pid = (pid_t)a[0];
-	if (pid == getpid() || pid == 0)
+	if (pid == getpid() || pid == 0) /* 0: the process group, taken as the process itself */
 		return signal_self(p, (int)a[1]);
-	return -EPERM;
+	if (pid == -1)
+		return -EPERM; /* every process: not carried out */
+	/* Other processes (children, which are uopsim processes too) get the
+	 * host's signal. */
+	return host(kill(pid, (int)a[1]));
 }
 
 static int64_t sys_tgkill(struct linux_process *p, const uint64_t a[6])
 {
 	if ((pid_t)a[1] == getpid())
 		return signal_self(p, (int)a[2]);
-	return -ESRCH;
+	return host(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
 }
 
 static int64_t sys_tkill(struct linux_process *p, const uint64_t a[6])
@@ -1247,14 +1799,30 @@ static const struct syscall_info table[] = {
     S(35, nanosleep, "pp"),
     S(39, getpid, ""),
     S(40, sendfile, "ddpu"),
-    ALIAS(56, clone, enosys, "xpppx"),
-    ALIAS(57, fork, enosys, ""),
-    ALIAS(58, vfork, enosys, ""),
-    ALIAS(59, execve, enosys, "spp"),
+    S(56, clone, "xpppx"),
+    S(57, fork, ""),
+    ALIAS(58, vfork, fork, ""),
+    S(59, execve, "spp"),
+    S(41, socket, "ddd"),
+    S(42, connect, "dpu"),
+    S(43, accept, "dpp"),
+    S(44, sendto, "dbuxpu"),
+    S(45, recvfrom, "dpuxpp"),
+    S(46, sendmsg, "dpx"),
+    S(47, recvmsg, "dpx"),
+    S(48, shutdown, "dd"),
+    S(49, bind, "dpu"),
+    S(50, listen, "dd"),
+    S(51, getsockname, "dpp"),
+    S(52, getpeername, "dpp"),
+    S(53, socketpair, "dddp"),
+    S(54, setsockopt, "dddpu"),
+    S(55, getsockopt, "dddpp"),
     S(61, wait4, "dpxp"),
     S(62, kill, "dd"),
     S(63, uname, "p"),
     S(72, fcntl, "ddx"),
+    S(73, flock, "dd"),
     S(74, fsync, "d"),
     ALIAS(75, fdatasync, fsync, "d"),
     S(76, truncate, "sl"),
@@ -1285,7 +1853,15 @@ static const struct syscall_info table[] = {
     S(104, getgid, ""),
     S(107, geteuid, ""),
     S(108, getegid, ""),
+    S(105, setuid, "d"),
+    S(106, setgid, "d"),
     ALIAS(109, setpgid, zero, "dd"),
+    S(113, setreuid, "dd"),
+    S(114, setregid, "dd"),
+    S(117, setresuid, "ddd"),
+    S(118, getresuid, "ppp"),
+    S(119, setresgid, "ddd"),
+    S(120, getresgid, "ppp"),
     S(110, getppid, ""),
     S(111, getpgrp, ""),
     S(115, getgroups, "dp"),
@@ -1305,6 +1881,7 @@ static const struct syscall_info table[] = {
     ALIAS(162, sync, zero, ""),
     ALIAS(221, fadvise64, zero, "dllx"),
     S(218, set_tid_address, "p"),
+    S(247, waitid, "ddpxp"),
     S(228, clock_gettime, "dp"),
     S(229, clock_getres, "dp"),
     S(230, clock_nanosleep, "ddpp"),
@@ -1323,12 +1900,15 @@ static const struct syscall_info table[] = {
     S(269, faccessat, "fso"),
     ALIAS(273, set_robust_list, zero, "pu"),
     S(280, utimensat, "fspx"),
+    S(288, accept4, "dppx"),
     S(292, dup3, "ddx"),
     S(293, pipe2, "px"),
     S(302, prlimit64, "ddpp"),
+    S(309, getcpu, "ppp"),
     S(318, getrandom, "pux"),
     ALIAS(332, statx, enosys, "fsxxp"),
     ALIAS(334, rseq, enosys, "pudx"),
+    ALIAS(435, clone3, enosys, "pu"),
     S(439, faccessat2, "fsox"),
 };
 #define TABLE_SIZE (sizeof table / sizeof table[0])
@@ -1424,8 +2004,8 @@ void linux_syscall(struct linux_process *p)
 	 * (uopsim itself ignores it while the guest runs: linux_run). */
 	if (r == -EPIPE && !(p->sigmask & (1ull << (SIGPIPE - 1))))
 		signal_self(p, SIGPIPE);
-	if (!p->strace || (info && (nr == 60 || nr == 231)))
-		return;
+	if (!p->strace || (info && (nr == 60 || nr == 231)) || (nr == 59 && r == 0))
+		return; /* a successful execve printed itself (its arguments are gone) */
 	if (info) {
 		fprintf(p->strace, "%s(", info->name);
 		print_args(p->strace, p, info->args, a);
