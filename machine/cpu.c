@@ -5,6 +5,28 @@
 #include "machine/cpuid.h"
 #include "machine/memory.h"
 
+static void count(struct cpu_profile *p, unsigned form, const struct uop *u, unsigned n, int retired)
+{
+	if (retired)
+		p->per_form[form]++;
+	for (unsigned i = 0; i < n; i++)
+		p->per_unit[uop_info[u[i].op].unit]++;
+}
+
+/* --trace-insns: the instruction about to execute, as the disassembler
+ * writes it. */
+static void trace(struct cpu *cpu)
+{
+	uint8_t bytes[X86_MAX_INSN_LENGTH];
+	size_t avail = gmem_fetch(cpu->memory, cpu->state.rip, bytes, sizeof bytes);
+	struct x86_insn insn;
+	char text[160] = "(bad)";
+	if (x86_decode(bytes, avail, cpu->mode, &insn) > 0)
+		x86_format_intel(&insn, cpu->state.rip, text, sizeof text);
+	fprintf(cpu->trace, "%llu %#llx: %s\n", (unsigned long long)cpu->instructions,
+		(unsigned long long)cpu->state.rip, text);
+}
+
 enum cpu_event cpu_step(struct cpu *cpu)
 {
 	uint8_t bytes[X86_MAX_INSN_LENGTH];
@@ -42,12 +64,24 @@ enum cpu_event cpu_step(struct cpu *cpu)
 	if (!last->repeating)
 		cpu->instructions++;
 	cpu->uops += (unsigned)n;
+	if (cpu->profile)
+		count(cpu->profile, cpu->insn.form, uops, (unsigned)n, !last->repeating);
 	return last->status == EXEC_SYSCALL ? CPU_SYSCALL : CPU_OK;
 }
 
 enum cpu_event cpu_run(struct cpu *cpu, uint64_t max_instructions)
 {
 	uint64_t limit = cpu->instructions + max_instructions;
+	if (cpu->trace) {
+		/* One instruction at a time, each printed before it runs. */
+		while (cpu->instructions < limit) {
+			trace(cpu);
+			enum cpu_event e = cpu_step(cpu);
+			if (e != CPU_OK)
+				return e;
+		}
+		return CPU_OK;
+	}
 	struct uop_exec x;
 	if (!cpu->env.cpuid)
 		cpu->env.cpuid = cpuid_query;
@@ -73,6 +107,8 @@ enum cpu_event cpu_run(struct cpu *cpu, uint64_t max_instructions)
 			if (!last->repeating)
 				cpu->instructions++;
 			cpu->uops += in->nuops;
+			if (cpu->profile)
+				count(cpu->profile, in->form, b->uops + in->first_uop, in->nuops, !last->repeating);
 			if (last->status == EXEC_SYSCALL)
 				return CPU_SYSCALL;
 			/* Leave the block on a taken branch, a REP iteration, or a

@@ -5,6 +5,7 @@
 #define UOPSIM_MACHINE_CPU_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "decoder/x86_decode.h"
 #include "machine/state.h"
@@ -20,6 +21,13 @@ enum cpu_event {
 	CPU_NO_CRACK,  /* the instruction decoded but has no micro-ops yet */
 };
 
+/* Execution profile: completed instructions per form and micro-ops per
+ * functional unit (uopsim run --stats). */
+struct cpu_profile {
+	uint64_t per_form[X86_FORM_COUNT];
+	uint64_t per_unit[UNIT_COUNT];
+};
+
 struct cpu {
 	struct x86_state state;
 	struct guest_memory *memory;
@@ -28,6 +36,8 @@ struct cpu {
 	struct uop_exec_result last; /* what the last step reported */
 	struct x86_insn insn;        /* the last instruction decoded (cpu_step) */
 	struct block_cache *blocks;  /* decoded-block cache for cpu_run, or NULL */
+	struct cpu_profile *profile; /* counted when non-NULL */
+	FILE *trace;                 /* non-NULL: cpu_run steps and prints each instruction here */
 	uint64_t instructions, uops; /* completed counts */
 };
 

@@ -118,7 +118,7 @@ section_engine() {
   "$BUILD/uop-diff" --cases "$cases" --length 20 --seed 1 --max-report 3 >>"$log" 2>&1 || rc=1
   tail -2 "$log"
   local isa
-  for isa in sse x87; do
+  for isa in sse x87 bmi; do
     echo "engine: $BUILD/uop-diff --isa $isa --cases $cases --length 20 --seed 3"
     "$BUILD/uop-diff" --isa "$isa" --cases "$cases" --length 20 --seed 3 --max-report 3 >>"$log" 2>&1 || rc=1
     tail -2 "$log"
@@ -273,6 +273,20 @@ section_cli() {
     echo "cli: ok   --stats prints statistics"
   else
     echo "cli: FAIL --stats: $out"; rc=1
+  fi
+  # uopsim run --trace-insns: one line per instruction; --stats: valid JSON
+  # with the histograms.
+  out=$("$u" run --trace-insns /bin/busybox true 2>&1 >/dev/null | head -3)
+  if [[ "$out" == "0 0x"*": "* ]]; then
+    echo "cli: ok   run --trace-insns prints each instruction"
+  else
+    echo "cli: FAIL run --trace-insns: $out"; rc=1
+  fi
+  if "$u" run --stats "$tmp/stats.json" /bin/busybox echo hi >/dev/null &&
+     python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["instructions"] > 0 and d["top_instructions"] and d["uop_classes"]["alu"] > 0' "$tmp/stats.json"; then
+    echo "cli: ok   run --stats writes JSON with instruction and micro-op histograms"
+  else
+    echo "cli: FAIL run --stats"; rc=1
   fi
   rm -rf "$tmp"
   return $rc

@@ -5,6 +5,7 @@
 #include "uops/crack_sse.h"
 #include "uops/crack_x87.h"
 #include "uops/crack_legacy.h"
+#include "uops/crack_bmi.h"
 
 #define ROW(form, pattern, op, flags, cond, arg) \
 	[X86_FORM_##form] = { crack_##pattern, UOP_##op, flags, cond, arg }
@@ -150,6 +151,24 @@ const struct crack_row crack_table[X86_FORM_COUNT] = {
 	ROW(UD2, system, FAULT, 0, 0, 6), ROW(UD0_Gd_Ed, system, FAULT, 0, 0, 6),
 	ROW(UD1_Gd_Ed, system, FAULT, 0, 0, 6),
 	ROW(HLT, system, FAULT, 0, 0, 13), ROW(CLI, system, FAULT, 0, 0, 13), ROW(STI, system, FAULT, 0, 0, 13),
+	/* BMI1/BMI2 and other general-purpose extensions (crack_bmi.c). The
+	 * flags column is the groups the micro-op writes: none for the BMI2
+	 * shifts, RORX, PDEP, PEXT and MULX. */
+	ROW(ANDN_Gy_By_Ey, bmi, ANDN, UF_ARITH, 0, 0), ROW(BEXTR_Gy_Ey_By, bmi, BEXTR, UF_ARITH, 0, 0),
+	ROW(BLSI_By_Ey, bmi, BLSI, UF_ARITH, 0, 0), ROW(BLSMSK_By_Ey, bmi, BLSMSK, UF_ARITH, 0, 0),
+	ROW(BLSR_By_Ey, bmi, BLSR, UF_ARITH, 0, 0), ROW(BZHI_Gy_Ey_By, bmi, BZHI, UF_ARITH, 0, 0),
+	ROW(PDEP_Gy_By_Ey, bmi, PDEP, 0, 0, 0), ROW(PEXT_Gy_By_Ey, bmi, PEXT, 0, 0, 0),
+	ROW(SHLX_Gy_Ey_By, bmi, SHLX, 0, 0, 0), ROW(SHRX_Gy_Ey_By, bmi, SHRX, 0, 0, 0),
+	ROW(SARX_Gy_Ey_By, bmi, SARX, 0, 0, 0), ROW(RORX_Gy_Ey_Ib, bmi, RORX, 0, 0, 0),
+	ROW(MULX_Gy_By_Ey, mulx, MULHI, 0, 0, 0),
+	ROW(CMPXCHG16B_Mdq, cmpxchg16b, CMPEQ, 0, 0, 0),
+	ROW(RDTSCP, rdtscp, RDTSC, 0, 0, 0),
+	ROW(RDPID_Rd, rdpid, RDTSCAUX, 0, 0, 0), ROW(RDPID_Rq, rdpid, RDTSCAUX, 0, 0, 0),
+	ROW(CLFLUSH_M, clflush, LOAD, 0, 0, 0), ROW(CLFLUSHOPT_M, clflush, LOAD, 0, 0, 0),
+	ROW(CLWB_M, clflush, LOAD, 0, 0, 0),
+	/* XGETBV: #UD while CR4.OSXSAVE = 0 (SDM vol. 2, XGETBV), which CPUID
+	 * says (leaf 1 ECX.OSXSAVE clear: machine/cpuid.c reports no XSAVE). */
+	ROW(XGETBV, system, FAULT, 0, 0, 6),
 	/* SSE/AVX and x87 rows are kept with their patterns. */
 #include "uops/crack_rows_sse.def"
 #include "uops/crack_rows_x87.def"

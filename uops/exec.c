@@ -616,7 +616,7 @@ void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_
 			break;
 		default:
 			/* Vector and x87 micro-ops live in their own files. */
-			if (!exec_vector(&f, u) && !exec_x87(&f, u) && !exec_legacy(&f, u))
+			if (!exec_vector(&f, u) && !exec_x87(&f, u) && !exec_legacy(&f, u) && !exec_bmi(&f, u))
 				fault(&f, VEC_UD, 0);
 			break;
 		}

@@ -237,5 +237,6 @@ int exec_vector_int(struct frame *f, const struct uop *u);
 int exec_vector_fp(struct frame *f, const struct uop *u);
 int exec_x87(struct frame *f, const struct uop *u);
 int exec_legacy(struct frame *f, const struct uop *u); /* exec_legacy.c: BCD, BOUND, segments */
+int exec_bmi(struct frame *f, const struct uop *u); /* exec_bmi.c: BMI1/BMI2, RDTSCAUX */
 
 #endif

@@ -160,6 +160,9 @@ struct uop_env {
 	 * #GP). NULL: Linux's i386 GDT without TLS entries (0x23 code, 0x2b
 	 * data, base 0). See uops/exec_legacy.c. */
 	int (*descriptor)(void *context, uint16_t selector, uint64_t *base, int *code);
+	/* IA32_TSC_AUX, read by RDTSCP (ECX) and RDPID; NULL reads as 0 (Linux
+	 * keeps node << 12 | cpu there). */
+	uint32_t (*tsc_aux)(void *context);
 };
 
 struct uop_exec {

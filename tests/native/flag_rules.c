@@ -19,6 +19,8 @@ void flag_effects(const struct uop *u, int n, uint64_t *undefined, uint64_t *def
 			*defined |= ARITH_FLAGS & ~FLAG_AF;
 			break;
 		case UOP_IMUL: case UOP_MULHI: case UOP_IMULHI:
+			if (!u[i].flags_write)
+				break; /* MULX: MULHI without flags */
 			*undefined |= FLAG_SF | FLAG_ZF | FLAG_AF | FLAG_PF;
 			*defined |= FLAG_CF | FLAG_OF;
 			break;
@@ -68,8 +70,19 @@ void flag_effects(const struct uop *u, int n, uint64_t *undefined, uint64_t *def
 			*undefined |= FLAG_OF | FLAG_SF | FLAG_ZF | FLAG_PF;
 			*defined |= FLAG_AF | FLAG_CF;
 			break;
+		case UOP_CMPEQ: /* CMPXCHG8B/16B: ZF only; the others are kept */
 		case UOP_ARPL: /* ZF only; the others are kept */
 			*defined |= FLAG_ZF;
+			break;
+		/* BMI1/BMI2 (SDM vol. 2, each page's "Flags Affected"): AF and
+		 * PF undefined, BEXTR also SF; the rest defined (set or cleared). */
+		case UOP_ANDN: case UOP_BLSI: case UOP_BLSMSK: case UOP_BLSR: case UOP_BZHI:
+			*undefined |= FLAG_AF | FLAG_PF;
+			*defined |= FLAG_CF | FLAG_OF | FLAG_SF | FLAG_ZF;
+			break;
+		case UOP_BEXTR:
+			*undefined |= FLAG_AF | FLAG_PF | FLAG_SF;
+			*defined |= FLAG_CF | FLAG_OF | FLAG_ZF;
 			break;
 		case UOP_AAM: case UOP_AAD:
 			*undefined |= FLAG_OF | FLAG_AF | FLAG_CF;

@@ -13,7 +13,7 @@
  * way) are tracked as "poisoned": they are not compared, and no later
  * instruction that reads a poisoned flag is generated.
  *
- * usage: uop-diff [--isa gp|sse|x87] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
+ * usage: uop-diff [--isa gp|sse|x87|bmi] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
  *        uop-diff --code FILE [--cases N] [--seed S]
  * The second form runs a curated, assembled code file (raw bytes, loaded at
  * the code address; tests/native/curated/) from N random initial states,
@@ -47,6 +47,7 @@ enum isa {
 	ISA_GP,  /* general-purpose: one-byte and 0F maps */
 	ISA_SSE, /* MMX/SSE..SSE4.2 (0F, 0F 38, 0F 3A with 66/F2/F3), mixed with GP */
 	ISA_X87, /* x87 escapes D8-DF, mixed with GP */
+	ISA_BMI, /* BMI1/BMI2: VEX3 (C4) maps 0F38/0F3A, L=0, mixed with GP */
 };
 static enum isa isa = ISA_GP;
 /* --blocks: run through the decoded-block cache (cpu_run: blocks, dead
@@ -138,6 +139,13 @@ static int sha_extension(const struct x86_insn *insn)
 		(insn->map == 3 && insn->opcode == 0xCC));
 }
 
+/* Where the sequence being generated has stored an FXSAVE image: its bytes
+ * 6-31 (FOP, FIP, FDP, MXCSR_MASK) are implementation-specific and masked
+ * in the data comparison (mask_x87_pointers), so a later instruction must
+ * not read them into a register, where the difference would show. */
+static uint64_t fxsave_images[MAX_LENGTH];
+static unsigned nfxsave_images;
+
 /* One candidate instruction; returns its length or 0 if rejected. */
 static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison)
 {
@@ -159,6 +167,22 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 		else if (map == 1)
 			b[n++] = 0x3A;
 		b[n++] = (uint8_t)rnd();
+	} else if (pick == ISA_BMI) {
+		/* C4 RXB.mmmmm W.vvvv.L.pp opcode: map 0F38 (F2 F3 F5 F6 F7; F0/F1
+		 * have no VEX form) or 0F3A (F0 = RORX), W random,
+		 * L = 0, vvvv random (the By operand), pp as each form needs. */
+		static const uint8_t ops38[] = { 0xF2, 0xF3, 0xF5, 0xF6, 0xF7 };
+		int map3a = rnd_below(8) == 0;
+		uint8_t op = map3a ? 0xF0 : ops38[rnd_below(sizeof ops38)];
+		unsigned pp = rnd_below(4);
+		if (op == 0xF2)
+			pp = 0; /* ANDN */
+		else if (map3a)
+			pp = 3; /* RORX: F2 */
+		b[n++] = 0xC4;
+		b[n++] = (uint8_t)((rnd() & 0xE0) | (map3a ? 3 : 2));
+		b[n++] = (uint8_t)((rnd() & 0xF8) | pp);
+		b[n++] = op;
 	} else if (pick == ISA_X87) {
 		if (rnd_below(4) == 0)
 			b[n++] = 0x66;
@@ -237,10 +261,18 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 			target &= ~15ull;
 		if (sha_extension(&insn)) /* see sha_extension() */
 			target &= ~15ull;
+		if (insn.form == X86_FORM_CMPXCHG16B_Mdq && rnd_below(2))
+			target &= ~15ull; /* half aligned (executes), half #GP(0) */
 		int32_t disp = (int32_t)(target - (address + (uint64_t)len));
 		memcpy(b + insn.disp_offset, &disp, 4);
 		if (x86_decode(b, (size_t)len, X86_MODE_64, &insn) != len)
 			return 0;
+		for (unsigned i = 0; i < nfxsave_images; i++)
+			if (target < fxsave_images[i] + 32 && fxsave_images[i] + 6 < target + 64)
+				return 0; /* see fxsave_images */
+		if ((insn.form == X86_FORM_FXSAVE_Mfx || insn.form == X86_FORM_FXSAVE64_Mfx) &&
+		    nfxsave_images < MAX_LENGTH)
+			fxsave_images[nfxsave_images++] = target;
 	}
 	uint64_t undefined, defined;
 	flag_effects(u, nu, &undefined, &defined);
@@ -263,6 +295,7 @@ static void generate_sequence(struct sequence *s, unsigned length)
 	s->code_len = 0;
 	s->count = 0;
 	s->poison = 0;
+	nfxsave_images = 0;
 	unsigned attempts = 0;
 	while (s->count < length) {
 		uint64_t address = CODE_ADDR + s->code_len;
@@ -698,13 +731,15 @@ int main(int argc, char **argv)
 				isa = ISA_SSE;
 			else if (!strcmp(argv[i], "x87"))
 				isa = ISA_X87;
+			else if (!strcmp(argv[i], "bmi"))
+				isa = ISA_BMI;
 			else {
-				fprintf(stderr, "uop-diff: --isa must be gp, sse or x87\n");
+				fprintf(stderr, "uop-diff: --isa must be gp, sse, x87 or bmi\n");
 				return 2;
 			}
 		}
 		else {
-			fprintf(stderr, "usage: %s [--isa gp|sse|x87] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
+			fprintf(stderr, "usage: %s [--isa gp|sse|x87|bmi] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
 				argv[0]);
 			return 2;
 		}

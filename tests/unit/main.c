@@ -16,7 +16,8 @@
 	X(sse_fp)  /* tests/unit/test_sse_fp.c */ \
 	X(x87)     /* tests/unit/test_x87.c */ \
 	X(legacy)  /* tests/unit/test_legacy.c */ \
-	X(cpuid)   /* tests/unit/test_cpuid.c */
+	X(cpuid)   /* tests/unit/test_cpuid.c */ \
+	X(bmi)     /* tests/unit/test_bmi.c */
 
 #define DECLARE(name) Suite *name##_suite(void);
 UNIT_SUITES(DECLARE)
