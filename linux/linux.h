@@ -46,6 +46,11 @@ struct linux_process {
 	int exited;        /* exit/exit_group was called */
 	int killed_signal; /* nonzero: the guest ended by this signal */
 	int exit_status;   /* the status a shell would show: code, or 128+signal */
+	/* signal.c: pending signals (bit sig-1), their siginfo, sigaltstack */
+	uint64_t sigpending;
+	uint8_t siginfo[LINUX_NSIG + 1][128];
+	uint64_t altstack_sp, altstack_size;
+	int altstack_flags;
 };
 
 enum linux_run_result {
@@ -71,5 +76,32 @@ void linux_destroy(struct linux_process *p);
 void linux_syscall(struct linux_process *p);
 /* The name of signal sig ("SIGSEGV"). */
 const char *linux_signal_name(int sig);
+
+/* signal.c: guest signals, delivered on a signal frame as the kernel does
+ * (arch/x86/kernel/signal.c). linux_signal_send marks sig pending with
+ * si_code `code` (sent by this process when code is SI_USER/SI_TKILL) and
+ * `addr` (si_addr); linux_signal_deliver runs the action of the first
+ * pending unblocked signal (a handler frame, or the default action).
+ * linux_signal_fault turns a CPU fault (event e, signal sig) into a forced
+ * signal: 1 when a handler will run, 0 when it kills the guest. */
+void linux_signal_send(struct linux_process *p, int sig, int code, uint64_t addr);
+void linux_signal_deliver(struct linux_process *p);
+int linux_signal_fault(struct linux_process *p, enum cpu_event e, int sig);
+/* After the system call nr: host alarms become SIGALRM, pending signals
+ * are delivered, and an interrupted call is restarted as the kernel does. */
+void linux_signal_after_syscall(struct linux_process *p, uint64_t nr);
+/* Between cpu_run slices: host alarms become SIGALRM, then delivery. */
+void linux_signal_poll(struct linux_process *p);
+/* After rt_sigaction set sig's action: an ignored signal stops pending. */
+void linux_signal_action_changed(struct linux_process *p, int sig);
+int64_t linux_sys_rt_sigreturn(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_sigaltstack(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_alarm(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_setitimer(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_getitimer(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_pause(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_rt_sigsuspend(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_rt_sigpending(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_rt_sigtimedwait(struct linux_process *p, const uint64_t a[6]);
 
 #endif

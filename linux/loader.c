@@ -3,6 +3,7 @@
  * does (fs/binfmt_elf.c: load_elf_binary, create_elf_tables). */
 #define _GNU_SOURCE
 #include "linux/linux.h"
+#include "linux/linux32.h"
 
 #include <elf.h>
 #include <errno.h>
@@ -282,8 +283,12 @@ static int load_elf(struct linux_process *p, const char *path, int argc, char *c
 		return rc;
 	}
 	int rc = -1;
-	if (f.machine == EM_386 || f.bits == 32) {
-		fail(err, errlen, "%s: i386 programs are not supported yet", path);
+	if (f.machine == EM_386 && f.bits == 32) {
+		rc = linux_load32(p, &f, argc, argv, envp, err, errlen);
+		goto out;
+	}
+	if (f.bits == 32) {
+		fail(err, errlen, "%s: not an i386 or x86-64 program (ELF machine %u)", path, f.machine);
 		goto out;
 	}
 	if (f.machine != EM_X86_64) {
@@ -528,18 +533,29 @@ static enum linux_run_result run(struct linux_process *p, uint64_t max_instructi
 		if (cpu->instructions >= limit)
 			return LINUX_LIMIT;
 		uint64_t budget = limit - cpu->instructions;
-		if (budget > (1ull << 40))
-			budget = 1ull << 40;
+		if (budget > (1ull << 22)) /* slices, so that host alarms reach the guest */
+			budget = 1ull << 22;
 		enum cpu_event e = cpu_run(cpu, budget);
-		if (e == CPU_OK)
+		if (e == CPU_OK) {
+			linux_signal_poll(p);
 			continue;
+		}
+		if (e == CPU_SYSCALL && cpu->last.vector == 0x80 && cpu->mode == X86_MODE_32) {
+			linux_syscall32(p);
+			linux_signal_poll(p);
+			continue;
+		}
 		if (e == CPU_SYSCALL && cpu->last.vector == 0) {
+			uint64_t nr = cpu->state.gpr[GPR_RAX];
 			linux_syscall(p);
+			linux_signal_after_syscall(p, nr);
 			continue;
 		}
 		if (e == CPU_FAULT && cpu->last.vector == VEC_PF && vsyscall(p))
 			continue;
 		int sig = e == CPU_NO_CRACK ? 4 : e == CPU_SYSCALL ? 11 : fault_signal(cpu->last.vector);
+		if (linux_signal_fault(p, e, sig)) /* the guest's handler runs */
+			continue;
 		fprintf(stderr, "uopsim: guest killed by %s at rip 0x%llx", linux_signal_name(sig),
 		        (unsigned long long)cpu->state.rip);
 		if (e == CPU_NO_CRACK)
@@ -557,4 +573,10 @@ static enum linux_run_result run(struct linux_process *p, uint64_t max_instructi
 		p->exited = 1;
 		return LINUX_KILLED;
 	}
+}
+
+int linux_map_segments(struct linux_process *p, const struct elf_file *f, uint64_t bias, uint64_t top,
+                       uint64_t *highest, char *err, size_t errlen)
+{
+	return map_segments(p, f, bias, top, highest, err, errlen);
 }

@@ -6,6 +6,7 @@
  * pointer gives -EFAULT. */
 #define _GNU_SOURCE
 #include "linux/linux.h"
+#include "linux/linux32.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1411,6 +1412,7 @@ static int64_t do_fork(struct linux_process *p, uint64_t flags, uint64_t stack, 
 		return -errno;
 	if (pid == 0) {
 		p->forked = 1;
+		p->sigpending = 0; /* a child starts with no pending signals */
 		if (stack)
 			p->cpu.state.gpr[GPR_RSP] = stack;
 		if (flags & CLONE_SETTLS)
@@ -1553,6 +1555,7 @@ static int64_t sys_execve(struct linux_process *p, const uint64_t a[6])
 	q->strace = p->strace;
 	q->forked = p->forked;
 	q->sigmask = p->sigmask;
+	q->sigpending = p->sigpending;
 	for (int i = 1; i <= LINUX_NSIG; i++)
 		if (p->sigactions[i].handler == 1 /* SIG_IGN */)
 			q->sigactions[i].handler = 1;
@@ -1666,8 +1669,10 @@ static int64_t sys_rt_sigaction(struct linux_process *p, const uint64_t a[6])
 		return -EINVAL;
 	if (a[2] && copy_out(p, a[2], &p->sigactions[sig], sizeof act))
 		return -EFAULT;
-	if (a[1])
+	if (a[1]) {
 		p->sigactions[sig] = act;
+		linux_signal_action_changed(p, sig);
+	}
 	return 0;
 }
 
@@ -1700,15 +1705,8 @@ static int64_t signal_self(struct linux_process *p, int sig)
 		return 0;
 	if (sig < 1 || sig > LINUX_NSIG)
 		return -EINVAL;
-	uint64_t handler = p->sigactions[sig].handler;
-	if (handler == 1 /* SIG_IGN */ || sig == SIGCHLD || sig == SIGCONT || sig == SIGURG ||
-	    sig == SIGWINCH)
-		return 0;
-	if (sig != SIGPIPE) /* a shell reports SIGPIPE silently */
-		fprintf(stderr, "uopsim: guest killed by %s (sent by itself)\n", linux_signal_name(sig));
-	p->exited = 1;
-	p->killed_signal = sig;
-	p->exit_status = 128 + sig;
+	/* Pending until the system call returns (signal.c delivers it). */
+	linux_signal_send(p, sig, 0 /* SI_USER */, 0);
 	return 0;
 }
 
@@ -1726,8 +1724,13 @@ static int64_t sys_kill(struct linux_process *p, const uint64_t a[6])
 
 static int64_t sys_tgkill(struct linux_process *p, const uint64_t a[6])
 {
-	if ((pid_t)a[1] == getpid())
+	if ((pid_t)a[1] == getpid()) {
+		if ((int)a[2] > 0 && (int)a[2] <= LINUX_NSIG) {
+			linux_signal_send(p, (int)a[2], -6 /* SI_TKILL */, 0);
+			return 0;
+		}
 		return signal_self(p, (int)a[2]);
+	}
 	return host(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
 }
 
@@ -1736,17 +1739,6 @@ static int64_t sys_tkill(struct linux_process *p, const uint64_t a[6])
 	if ((pid_t)a[0] == getpid())
 		return signal_self(p, (int)a[1]);
 	return -ESRCH;
-}
-
-static int64_t sys_sigaltstack(struct linux_process *p, const uint64_t a[6])
-{
-	if (a[1]) {
-		/* ss_sp, ss_flags, ss_size: report "disabled". */
-		uint64_t ss[3] = {0, SS_DISABLE, 0};
-		if (copy_out(p, a[1], ss, sizeof ss))
-			return -EFAULT;
-	}
-	return 0;
 }
 
 static int64_t sys_poll(struct linux_process *p, const uint64_t a[6])
@@ -1784,6 +1776,7 @@ static const struct syscall_info table[] = {
     S(12, brk, "p"),
     S(13, rt_sigaction, "dppu"),
     S(14, rt_sigprocmask, "dppu"),
+    [15] = {"rt_sigreturn", linux_sys_rt_sigreturn, ""},
     S(16, ioctl, "dxp"),
     S(17, pread64, "dpul"),
     S(18, pwrite64, "dbul"),
@@ -1796,7 +1789,11 @@ static const struct syscall_info table[] = {
     ALIAS(28, madvise, zero, "pxd"),
     S(32, dup, "d"),
     S(33, dup2, "dd"),
+    [34] = {"pause", linux_sys_pause, ""},
     S(35, nanosleep, "pp"),
+    [36] = {"getitimer", linux_sys_getitimer, "dp"},
+    [37] = {"alarm", linux_sys_alarm, "u"},
+    [38] = {"setitimer", linux_sys_setitimer, "dpp"},
     S(39, getpid, ""),
     S(40, sendfile, "ddpu"),
     S(56, clone, "xpppx"),
@@ -1867,7 +1864,10 @@ static const struct syscall_info table[] = {
     S(115, getgroups, "dp"),
     S(121, getpgid, "d"),
     S(124, getsid, "d"),
-    S(131, sigaltstack, "pp"),
+    [131] = {"sigaltstack", linux_sys_sigaltstack, "pp"},
+    [127] = {"rt_sigpending", linux_sys_rt_sigpending, "pu"},
+    [128] = {"rt_sigtimedwait", linux_sys_rt_sigtimedwait, "pppu"},
+    [130] = {"rt_sigsuspend", linux_sys_rt_sigsuspend, "pu"},
     S(137, statfs, "sp"),
     S(138, fstatfs, "dp"),
     ALIAS(157, prctl, einval, "dxxxx"),
@@ -2002,7 +2002,7 @@ void linux_syscall(struct linux_process *p)
 	s->gpr[GPR_RAX] = (uint64_t)r;
 	/* Writing to a pipe nobody reads: the kernel also sends SIGPIPE
 	 * (uopsim itself ignores it while the guest runs: linux_run). */
-	if (r == -EPIPE && !(p->sigmask & (1ull << (SIGPIPE - 1))))
+	if (r == -EPIPE && nr != 15 /* rt_sigreturn */ && !(p->sigmask & (1ull << (SIGPIPE - 1))))
 		signal_self(p, SIGPIPE);
 	if (!p->strace || (info && (nr == 60 || nr == 231)) || (nr == 59 && r == 0))
 		return; /* a successful execve printed itself (its arguments are gone) */
@@ -2040,4 +2040,13 @@ const char *linux_signal_name(int sig)
 	if (sig > 0 && sig < (int)(sizeof names / sizeof names[0]) && names[sig])
 		return names[sig];
 	return "signal";
+}
+
+/* The x86-64 handler of call nr, for the i386 ABI (syscall32.c). */
+int64_t linux_syscall_x64(struct linux_process *p, unsigned nr, const uint64_t a[6])
+{
+	int64_t r = nr == 60 ? sys_exit_group(p, a) : nr < TABLE_SIZE && table[nr].fn ? table[nr].fn(p, a) : -ENOSYS;
+	if (r == -EPIPE && !(p->sigmask & (1ull << (SIGPIPE - 1))))
+		signal_self(p, SIGPIPE);
+	return r;
 }
