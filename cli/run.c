@@ -22,7 +22,7 @@ static void usage(FILE *out)
 	        "usage: uopsim run [--max-insns N] [--strace] [--trace-insns] [--stats FILE] [--sysroot DIR]\n"
 	        "                  [--] PROGRAM [ARGS...]\n"
 	        "\n"
-	        "Runs the x86-64 Linux program PROGRAM with ARGS on uopsim's CPU,\n"
+	        "Runs the Linux program PROGRAM (x86-64, or static i386) with ARGS on uopsim's CPU,\n"
 	        "carrying out its system calls on this machine. The exit status is the\n"
 	        "program's (128+N when it is killed by signal N). A PROGRAM without a\n"
 	        "slash is looked up in PATH.\n"
