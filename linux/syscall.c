@@ -1142,54 +1142,23 @@ static int64_t sys_exit_group(struct linux_process *p, const uint64_t a[6])
 	return 0;
 }
 
-static int64_t sys_getpid(struct linux_process *p, const uint64_t a[6])
-{
-	(void)p;
-	(void)a;
-	return getpid();
-}
-
-static int64_t sys_getppid(struct linux_process *p, const uint64_t a[6])
-{
-	(void)p;
-	(void)a;
-	return getppid();
-}
-
-static int64_t sys_getuid(struct linux_process *p, const uint64_t a[6])
-{
-	(void)p;
-	(void)a;
-	return getuid();
-}
-
-static int64_t sys_geteuid(struct linux_process *p, const uint64_t a[6])
-{
-	(void)p;
-	(void)a;
-	return geteuid();
-}
-
-static int64_t sys_getgid(struct linux_process *p, const uint64_t a[6])
-{
-	(void)p;
-	(void)a;
-	return getgid();
-}
-
-static int64_t sys_getegid(struct linux_process *p, const uint64_t a[6])
-{
-	(void)p;
-	(void)a;
-	return getegid();
-}
-
-static int64_t sys_getpgrp(struct linux_process *p, const uint64_t a[6])
-{
-	(void)p;
-	(void)a;
-	return getpgrp();
-}
+/* Identity queries that cannot fail: the host's answer is the guest's
+ * (guest processes are host processes, as in qemu-user). */
+#define HOST_QUERY(name)                                                  \
+	static int64_t sys_##name(struct linux_process *p, const uint64_t a[6]) \
+	{                                                                  \
+		(void)p;                                                   \
+		(void)a;                                                   \
+		return name();                                             \
+	}
+HOST_QUERY(getpid)
+HOST_QUERY(getppid)
+HOST_QUERY(getuid)
+HOST_QUERY(geteuid)
+HOST_QUERY(getgid)
+HOST_QUERY(getegid)
+HOST_QUERY(getpgrp)
+#undef HOST_QUERY
 
 static int64_t sys_getpgid(struct linux_process *p, const uint64_t a[6])
 {
