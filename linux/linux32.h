@@ -30,4 +30,9 @@ int64_t linux_syscall_x64(struct linux_process *p, unsigned nr, const uint64_t a
 int linux_map_segments(struct linux_process *p, const struct elf_file *f, uint64_t bias, uint64_t top,
                        uint64_t *highest, char *err, size_t errlen);
 
+/* Shared by the 64- and 32-bit loaders (loader.c): a formatted load
+ * error (returns -1), and the guest's RDTSC (the host's counter). */
+int linux_load_fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+uint64_t linux_host_rdtsc(void *context);
+
 #endif

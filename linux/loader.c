@@ -25,7 +25,8 @@
 #define PAGE_DOWN(a) ((a) & ~(GUEST_PAGE_SIZE - 1))
 #define PAGE_UP(a) (((a) + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1))
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+/* Formats a load error into err; returns -1 (shared with loader32.c). */
+int linux_load_fail(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -33,8 +34,10 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 	return -1;
 }
+#define fail linux_load_fail
 
-static uint64_t host_rdtsc(void *context)
+/* RDTSC for the guest: the host's time-stamp counter. */
+uint64_t linux_host_rdtsc(void *context)
 {
 	(void)context;
 	return __rdtsc();
@@ -343,7 +346,7 @@ static int load_elf(struct linux_process *p, const char *path, int argc, char *c
 	}
 	p->cpu.mode = X86_MODE_64;
 	p->cpu.env.cpuid = cpuid_query;
-	p->cpu.env.rdtsc = host_rdtsc;
+	p->cpu.env.rdtsc = linux_host_rdtsc;
 	struct x86_state *s = &p->cpu.state;
 	s->rip = p->entry;
 	s->rflags = 0x202;

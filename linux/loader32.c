@@ -5,12 +5,10 @@
 #include "linux/linux32.h"
 
 #include <elf.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
-#include <x86intrin.h>
 
 #include "machine/blocks.h"
 #include "machine/cpuid.h"
@@ -19,20 +17,7 @@
 #define PAGE_DOWN(a) ((a) & ~(GUEST_PAGE_SIZE - 1))
 #define PAGE_UP(a) (((a) + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1))
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static uint64_t rdtsc32(void *context)
-{
-	(void)context;
-	return __rdtsc();
-}
+#define fail linux_load_fail
 
 struct stack32 {
 	uint8_t *buf;
@@ -180,7 +165,7 @@ int linux_load32(struct linux_process *p, const struct elf_file *f, int argc, ch
 		return fail(err, errlen, "out of memory");
 	p->cpu.mode = X86_MODE_32;
 	p->cpu.env.cpuid = cpuid_query;
-	p->cpu.env.rdtsc = rdtsc32;
+	p->cpu.env.rdtsc = linux_host_rdtsc;
 	p->cpu.env.descriptor = linux_descriptor32;
 	linux_reset_tls32();
 	struct x86_state *s = &p->cpu.state;
