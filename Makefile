@@ -13,7 +13,7 @@ ASAN_BUILD := build-asan
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # Library sources: every module folder except the command front end.
-LIB_DIRS := decoder elf uops machine linux
+LIB_DIRS := decoder elf uops machine linux lockstep
 LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
