@@ -6,5 +6,6 @@
  * and returns the process exit status. */
 int cmd_disasm(int argc, char **argv); /* cli/disasm.c */
 int cmd_run(int argc, char **argv);    /* cli/run.c */
+int cmd_lockstep(int argc, char **argv); /* cli/lockstep.c */
 
 #endif

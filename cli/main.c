@@ -11,6 +11,7 @@ static const struct command {
 } commands[] = {
 	{ "disasm", cmd_disasm, "disassemble an ELF file or raw bytes" },
 	{ "run", cmd_run, "run a static x86-64 Linux program" },
+	{ "lockstep", cmd_lockstep, "run a Linux program on a reference and on uopsim, comparing states" },
 };
 
 static void usage(FILE *out)

@@ -36,38 +36,55 @@ struct ref_region {
 	unsigned prot;       /* enum guest_prot bits (machine/memory.h) */
 };
 
+/* What one step did. For REF_FAULT and REF_SIGNAL the state is the
+ * handler's entry (the kernel built the signal frame), or, when the signal
+ * kills the program, the state at the instruction; the next step then
+ * returns REF_EXITED. A signal the program ignores is not reported. */
 enum ref_stop {
-	REF_STEPPED, /* one instruction completed (or one REP iteration) */
-	REF_SIGNAL,  /* the kernel delivered signal *sig: the state is the handler's entry (or the program died) */
+	REF_STEPPED, /* one instruction completed (or one REP iteration), or execve started a new program */
+	REF_FAULT,   /* the instruction faulted (or trapped: INT3) and the kernel delivered signal *sig */
+	REF_SIGNAL,  /* an asynchronous signal *sig (alarm, kill) was delivered before the instruction ran */
 	REF_EXITED,  /* the program exited; *status is its status as a shell shows it (code, or 128+signal) */
 	REF_ERROR,   /* the back end failed (message in the reference's err) */
 };
 
 struct reference;
 
+/* Parts of the state a back end's get_state cannot see, or gets wrong
+ * (ref_ops.blind): the engine does not compare them and keeps uopsim's. */
+enum ref_blind {
+	REF_BLIND_FPU_TAG = 1u << 0, /* the x87 tag word (qemu 7.2's GDB stub reports 0) */
+	REF_BLIND_FPU_C1 = 1u << 1,  /* x87 status bit C1 (qemu 7.2 never sets it when it rounds up,
+	                                SDM vol. 1, 8.1.3.1, as the CPU does) */
+};
+
 /* A reference back end. Every function returns 0 on success or -1 with a
  * one-line message in err (no newline). */
+
 struct ref_ops {
 	const char *name; /* "ptrace", "qemu-i386" */
 	enum x86_mode mode;
+	unsigned blind; /* enum ref_blind bits */
 	/* Starts argv[0] with argv and envp, stopped before its first
-	 * instruction (ld.so's entry for a dynamic program). The program's
-	 * stdin, stdout and stderr are uopsim's own. */
+	 * instruction (ld.so's entry for a dynamic program), with the stack
+	 * pointer at argc (the engine edits the auxiliary vector there). The
+	 * program's stdin, stdout and stderr are uopsim's own. */
 	struct reference *(*start)(char *const argv[], char *const envp[], char *err, size_t errlen);
 	/* Reads the full architected state: GPRs, RIP, RFLAGS, selectors and
 	 * segment bases, x87, XMM and MXCSR. Registers a back end cannot see
 	 * are left as they were in *s. */
 	int (*get_state)(struct reference *r, struct x86_state *s, char *err, size_t errlen);
-	/* Writes GPRs, RIP and RFLAGS (used to carry out CPUID and to copy
-	 * undefined flags). */
+	/* Writes GPRs, RIP and RFLAGS (used to carry out CPUID and to turn a
+	 * refused system call's number into an invalid one). */
 	int (*set_gprs)(struct reference *r, const struct x86_state *s, char *err, size_t errlen);
-	/* Executes one instruction. */
+	/* Executes one instruction (see enum ref_stop). */
 	enum ref_stop (*step)(struct reference *r, int *sig_or_status, char *err, size_t errlen);
 	int (*read_memory)(struct reference *r, uint64_t addr, void *dst, size_t size, char *err, size_t errlen);
 	int (*write_memory)(struct reference *r, uint64_t addr, const void *src, size_t size, char *err,
 	                    size_t errlen);
 	/* The current mappings of the guest, sorted by address, into a
-	 * malloc'ed array (*out, *count). ptrace reads /proc/PID/maps; the qemu
+	 * malloc'ed array (*out, *count), less those uopsim cannot mirror (the
+	 * kernel's [vvar] and [vsyscall] pages). ptrace reads /proc/PID/maps; the qemu
 	 * back end reads the qemu process's maps below 4 GiB, less its guest_base
 	 * (qemu-user keeps the guest's memory at host address guest_base +
 	 * guest address, and read_memory/write_memory use process_vm_readv and
@@ -81,11 +98,14 @@ extern const struct ref_ops ref_ptrace_ops; /* ref_ptrace.c */
 extern const struct ref_ops ref_qemu_ops;   /* ref_qemu.c */
 
 struct lockstep_options {
-	uint64_t from_insn; /* compare from this instruction number on (counting from 1); before it, only the
-	                       events that must be copied are synchronised */
+	uint64_t from_insn; /* compare from this instruction number on (counting from 1); before it only the
+	                       reference runs (CPUID still answered as uopsim's), and at it uopsim takes the
+	                       reference's whole state and memory */
 	uint64_t max_insns; /* 0: until the program exits */
 	FILE *log;          /* where the divergence report goes (stderr) */
 	int verbose;        /* print a progress line every so many instructions */
+	uint64_t inject_divergence; /* testing the engine: flip bit 0 of uopsim's RAX after this
+	                               instruction (0: never), which must be reported there */
 };
 
 enum lockstep_result {
@@ -95,8 +115,10 @@ enum lockstep_result {
 };
 
 struct lockstep_summary {
-	uint64_t instructions; /* instructions compared */
+	uint64_t instructions; /* instructions compared (a REP string instruction once) */
 	uint64_t syscalls;     /* system calls whose effects were copied */
+	uint64_t signals;      /* signals delivered (faults matched, asynchronous signals copied) */
+	int exited;            /* the program exited (else max_insns was reached) */
 	int exit_status;       /* the program's, when it exited */
 };
 

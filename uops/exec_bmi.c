@@ -2,7 +2,7 @@
  * (uops_int.def, section "BMI1/BMI2"). Semantics and flags: SDM vol. 2,
  * the ANDN, BEXTR, BLSI, BLSMSK, BLSR, BZHI, PDEP, PEXT, RORX and
  * SARX/SHLX/SHRX pages. Flags the SDM leaves undefined (AF and PF, and SF
- * for BEXTR) are written as 0 here; tests/native/flag_rules.c masks them
+ * for BEXTR) are written as 0 here; lockstep/flag_rules.c masks them
  * in the comparison with the host. */
 #include "uops/exec_internal.h"
 

@@ -401,8 +401,13 @@ static void fxrstor(struct frame *f, const struct uop *u)
 	memcpy(&s->fpu_opcode, image + 6, 2);
 	s->fpu_opcode &= 0x7FF;
 	if (u->ext == 8) {
+		/* The 64-bit format (SDM vol. 2, FXSAVE, Table 3-46) has no FCS
+		 * and FDS: FXRSTOR64 loads them as 0 (so does this host; FXRSTOR
+		 * with REX.W = 0 loads them from bytes 12 and 20). */
 		memcpy(&s->fpu_ip, image + 8, 8);
 		memcpy(&s->fpu_dp, image + 16, 8);
+		s->fpu_cs = 0;
+		s->fpu_ds = 0;
 	} else {
 		uint32_t ip, dp;
 		memcpy(&ip, image + 8, 4);

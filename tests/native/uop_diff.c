@@ -13,8 +13,12 @@
  * way) are tracked as "poisoned": they are not compared, and no later
  * instruction that reads a poisoned flag is generated.
  *
- * usage: uop-diff [--isa gp|sse|x87|bmi] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]
- *        uop-diff --code FILE [--cases N] [--seed S]
+ * usage: uop-diff [--isa gp|sse|x87|bmi] [--blocks] [--native-step] [--only-case K] [--from-case K] [--cases N]
+ *                 [--length L] [--seed S] [--max-report K] [--verbose]
+ *        uop-diff --code FILE [--blocks] [--native-step] [--cases N] [--seed S]
+ * --only-case K runs case K alone and --from-case K cases K..N-1: the same
+ * sequences and states as in the full run (every case is still generated).
+ * --native-step single-steps the native side (see native_step).
  * The second form runs a curated, assembled code file (raw bytes, loaded at
  * the code address; tests/native/curated/) from N random initial states,
  * with the flags left undefined by any of its instructions not compared.
@@ -29,7 +33,7 @@
 #include "machine/blocks.h"
 #include "machine/cpu.h"
 #include "machine/memory.h"
-#include "tests/native/flag_rules.h"
+#include "lockstep/flag_rules.h"
 #include "tests/native/native_run.h"
 
 #define CODE_ADDR 0x20000000ull
@@ -55,6 +59,16 @@ static enum isa isa = ISA_GP;
 static int use_blocks;
 /* The case being run, for the report (--only-case N reruns just it). */
 static unsigned report_case;
+/* --native-step: the native side runs single-stepped (native_case.max_steps),
+ * so that after every instruction the kernel saves the FPU/SSE/AVX state
+ * into a signal frame and restores it, as a context switch (or the kernel's
+ * own use of the FPU) may do at any point of an ordinary run. State that
+ * does not survive that (this host: the x87 instruction and operand
+ * pointers, see x87_image_fields) then differs on every run instead of once
+ * in ~10^5 cases under load. Sequences with PUSHF (which would push TF) and
+ * cases that step more than NATIVE_STEP_LIMIT times run unstepped. */
+static int native_step;
+#define NATIVE_STEP_LIMIT 2048
 
 static uint64_t rnd(void)
 {
@@ -139,12 +153,62 @@ static int sha_extension(const struct x86_insn *insn)
 		(insn->map == 3 && insn->opcode == 0xCC));
 }
 
-/* Where the sequence being generated has stored an FXSAVE image: its bytes
- * 6-31 (FOP, FIP, FDP, MXCSR_MASK) are implementation-specific and masked
- * in the data comparison (mask_x87_pointers), so a later instruction must
- * not read them into a register, where the difference would show. */
-static uint64_t fxsave_images[MAX_LENGTH];
-static unsigned nfxsave_images;
+/* The x87 state images and their bytes that the comparison cannot take
+ * from the host as they are:
+ *  - FXSAVE: FOP, FIP, FDP (and the 32-bit format's FCS, FDS) are
+ *    implementation-specific (SDM vol. 1, 8.1.8-8.1.10 and 10.5.1: the
+ *    FOP/FDP update modes; AMD stores them only while an exception is
+ *    pending, APM vol. 5, FXSAVE), and so is MXCSR_MASK (11.6.6: 0x2FFFF
+ *    on this AMD host, 0xFFFF in uopsim as on Intel): bytes 6-23 and 28-31,
+ *    never compared.
+ *  - FNSTENV/FNSAVE: FIP, FCS, FOP, FDP, FDS (SDM vol. 1, Figures 8-9 to
+ *    8-12) are what the processor has, but on this host they do not survive
+ *    the kernel saving and restoring the FPU state, which a context switch
+ *    or the kernel's own use of the FPU does at any instruction boundary of
+ *    the native run: the 64-bit XSAVE format has no FCS and FDS (SDM vol.
+ *    1, 10.5.1), so they come back 0; and with no exception pending
+ *    (FSW.ES = 0) FIP, FOP and FDP come back 0 too (AMD saves them only
+ *    while ES is set). Measured here: FNSTENV after FLD stores FIP, FCS
+ *    0x33, FOP, FDP; with a usleep(0) in between, all zeros; with ES set,
+ *    everything but FCS. Under load that hit about one random case in 10^5
+ *    ("memory ...: native 00, uopsim 33" at an FNSTENV image's FCS). So the
+ *    fields are compared, and a case whose only differences are there is
+ *    run again on the host (run_case): it passes if a repeat agrees. A
+ *    uopsim error differs on every repeat (FXRSTOR64 keeping FCS and FDS
+ *    instead of loading 0 showed so; a rule such as "0 on the host means
+ *    lost" would have hidden it). --native-step, which loses them on every
+ *    case, does not compare those the host shows as 0 (mask_x87_pointers).
+ * Either way a later instruction must not read those bytes into a
+ * register, where the difference would show: the generator keeps track of
+ * the images of the sequence being generated (x87_images). */
+struct x87_image {
+	uint64_t addr;
+	uint8_t env;          /* FNSTENV/FNSAVE: the format, 16 or 32 (bits); 0: FXSAVE */
+	uint8_t lo[2], hi[2]; /* the pointer bytes: [lo, hi) relative to addr */
+};
+
+/* The image an instruction stores, if any (addr left 0). */
+static int x87_image_fields(const struct x86_insn *insn, struct x87_image *img)
+{
+	memset(img, 0, sizeof *img);
+	switch (insn->form) {
+	case X86_FORM_FXSAVE_Mfx: case X86_FORM_FXSAVE64_Mfx:
+		img->lo[0] = 6, img->hi[0] = 24;
+		img->lo[1] = 28, img->hi[1] = 32;
+		return 1;
+	case X86_FORM_FNSTENV_m14_28byte: case X86_FORM_FNSAVE_m94_108byte:
+		if (insn->operand_size == 16)
+			img->env = 16, img->lo[0] = 6, img->hi[0] = 14;
+		else
+			img->env = 32, img->lo[0] = 12, img->hi[0] = 26;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static struct x87_image x87_images[MAX_LENGTH];
+static unsigned nx87_images;
 
 /* One candidate instruction; returns its length or 0 if rejected. */
 static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison)
@@ -267,12 +331,22 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 		memcpy(b + insn.disp_offset, &disp, 4);
 		if (x86_decode(b, (size_t)len, X86_MODE_64, &insn) != len)
 			return 0;
-		for (unsigned i = 0; i < nfxsave_images; i++)
-			if (target < fxsave_images[i] + 32 && fxsave_images[i] + 6 < target + 64)
-				return 0; /* see fxsave_images */
-		if ((insn.form == X86_FORM_FXSAVE_Mfx || insn.form == X86_FORM_FXSAVE64_Mfx) &&
-		    nfxsave_images < MAX_LENGTH)
-			fxsave_images[nfxsave_images++] = target;
+		/* The bytes it may read: FXRSTOR 512, FRSTOR 108... (the
+		 * operand's size), at least 64. */
+		uint64_t extent = 64;
+		for (unsigned i = 0; i < insn.noperands; i++)
+			if (insn.operands[i].kind == X86_OP_MEM && insn.operands[i].size / 8u > extent)
+				extent = insn.operands[i].size / 8u;
+		for (unsigned i = 0; i < nx87_images; i++)
+			for (unsigned r = 0; r < 2; r++)
+				if (x87_images[i].hi[r] && target < x87_images[i].addr + x87_images[i].hi[r] &&
+				    x87_images[i].addr + x87_images[i].lo[r] < target + extent)
+					return 0; /* see struct x87_image */
+		struct x87_image img;
+		if (x87_image_fields(&insn, &img) && nx87_images < MAX_LENGTH) {
+			img.addr = target;
+			x87_images[nx87_images++] = img;
+		}
 	}
 	uint64_t undefined, defined;
 	flag_effects(u, nu, &undefined, &defined);
@@ -295,7 +369,7 @@ static void generate_sequence(struct sequence *s, unsigned length)
 	s->code_len = 0;
 	s->count = 0;
 	s->poison = 0;
-	nfxsave_images = 0;
+	nx87_images = 0;
 	unsigned attempts = 0;
 	while (s->count < length) {
 		uint64_t address = CODE_ADDR + s->code_len;
@@ -414,14 +488,67 @@ static void random_state(struct x86_state *st, uint8_t *data)
 
 struct outcome {
 	int signal;
+	unsigned vector; /* the exception, when signal is set */
 	uint64_t fault_address;
 	struct x86_state state;
 	uint8_t data[DATA_SIZE];
 	uint64_t executed;
+	struct x87_image images[MAX_LENGTH]; /* x87 state images stored, at their addresses */
+	unsigned nimages;
 };
 
+/* A base or index register's value before the instruction (RIP/EIP: the
+ * next instruction's address). */
+static uint64_t address_part(unsigned reg, const struct x86_state *st, uint64_t next_rip)
+{
+	if (reg >= X86_REG_RAX && reg <= X86_REG_R15)
+		return st->gpr[reg - X86_REG_RAX];
+	if (reg >= X86_REG_EAX && reg <= X86_REG_R15D)
+		return (uint32_t)st->gpr[reg - X86_REG_EAX];
+	if (reg == X86_REG_RIP)
+		return next_rip;
+	if (reg == X86_REG_EIP)
+		return (uint32_t)next_rip;
+	return 0;
+}
+
+/* Where the x87 image insn (at rip, about to execute from st) is stored. */
+static uint64_t image_address(const struct x86_insn *insn, const struct x86_state *st, uint64_t rip)
+{
+	const struct x86_mem *m = &insn->operands[0].mem;
+	uint64_t next = rip + insn->length;
+	uint64_t a = address_part(m->base, st, next) + address_part(m->index, st, next) * m->scale +
+		     (uint64_t)m->disp;
+	if (insn->address_size == 32)
+		a = (uint32_t)a;
+	if (m->segment == X86_REG_FS)
+		a += st->segment_base[SEG_FS];
+	else if (m->segment == X86_REG_GS)
+		a += st->segment_base[SEG_GS];
+	return a;
+}
+
+/* Steps one instruction, recording the x87 state image it stores. */
+static enum cpu_event step_recording(struct cpu *cpu, const struct sequence *s, struct outcome *o)
+{
+	struct x86_insn insn;
+	struct x87_image img;
+	uint64_t rip = cpu->state.rip, offset = rip - CODE_ADDR;
+	int image = offset < s->code_len &&
+		    x86_decode(s->code + offset, s->code_len - offset, X86_MODE_64, &insn) > 0 &&
+		    insn.noperands && insn.operands[0].kind == X86_OP_MEM && x87_image_fields(&insn, &img);
+	if (image)
+		img.addr = image_address(&insn, &cpu->state, rip);
+	enum cpu_event e = cpu_step(cpu);
+	if (image && e == CPU_OK && o->nimages < MAX_LENGTH)
+		o->images[o->nimages++] = img;
+	return e;
+}
+
+/* Runs the sequence in uopsim, one instruction at a time (recording the x87
+ * images stored) or through the block cache (blocks: no images recorded). */
 static void run_uopsim(const struct sequence *s, const struct x86_state *initial, const uint8_t *data,
-		       struct outcome *o)
+		       struct outcome *o, int blocks)
 {
 	struct cpu cpu;
 	memset(&cpu, 0, sizeof cpu);
@@ -442,8 +569,9 @@ static void run_uopsim(const struct sequence *s, const struct x86_state *initial
 	cpu.state.rip = CODE_ADDR;
 	o->signal = 0;
 	o->fault_address = 0;
+	o->nimages = 0;
 	uint64_t end = CODE_ADDR + s->code_len;
-	if (use_blocks) {
+	if (blocks) {
 		/* The int3 after the code is where the native run stops too. */
 		cpu.blocks = block_cache_create();
 		enum cpu_event e = cpu_run(&cpu, 100000);
@@ -451,15 +579,17 @@ static void run_uopsim(const struct sequence *s, const struct x86_state *initial
 			cpu.state.rip = end;
 		} else if (e != CPU_OK) {
 			o->signal = e == CPU_SYSCALL ? SIGSYS : signal_of_vector(cpu.last.vector);
+			o->vector = e == CPU_SYSCALL ? 0 : cpu.last.vector;
 			o->fault_address = cpu.last.fault_address;
 		}
 		block_cache_destroy(cpu.blocks);
 	} else {
 		for (unsigned steps = 0; cpu.state.rip != end && steps < 100000; steps++) {
-			enum cpu_event e = cpu_step(&cpu);
+			enum cpu_event e = step_recording(&cpu, s, o);
 			if (e == CPU_OK)
 				continue;
 			o->signal = e == CPU_SYSCALL ? SIGSYS : signal_of_vector(cpu.last.vector);
+			o->vector = e == CPU_SYSCALL ? 0 : cpu.last.vector;
 			o->fault_address = cpu.last.fault_address;
 			break;
 		}
@@ -609,47 +739,63 @@ static int compare(const struct sequence *s, const struct x86_state *initial, co
 #undef DIFF
 }
 
-/* FOP, FIP and FDP in the image FXSAVE stores are implementation-specific
- * (SDM vol. 1, 8.1.8-8.1.10 and 10.5.1: the FOP/FDP update modes; AMD stores
- * them only while an exception is pending, APM vol. 5, FXSAVE), and so is
- * the MXCSR_MASK (11.6.6): not compared. */
-static void mask_x87_pointers(const struct sequence *s, const struct native_result *nat, struct outcome *ours)
+/* Which pointer bytes of the x87 images uopsim stored are not compared
+ * (struct x87_image): uopsim's take the host's values. FXSAVE's always;
+ * FNSTENV/FNSAVE's: MASK_LOST those the host shows as lost (0: with
+ * --native-step, which loses them on every case), MASK_ALL all (to see
+ * whether a divergence is only there). */
+enum { MASK_FXSAVE, MASK_LOST, MASK_ALL };
+static void mask_x87_pointers(const struct native_result *nat, struct outcome *ours, int how)
+{
+	/* [offset, end) of FIP, FCS, FOP, FDP, FDS (SDM vol. 1, Figures 8-9
+	 * to 8-12; the 16-bit formats have no FOP). */
+	static const uint8_t env16[5][2] = { { 6, 8 }, { 8, 10 }, { 0, 0 }, { 10, 12 }, { 12, 14 } };
+	static const uint8_t env32[5][2] = { { 12, 16 }, { 16, 18 }, { 18, 20 }, { 20, 24 }, { 24, 26 } };
+	const uint8_t *host = nat->region_after[0];
+	for (unsigned i = 0; i < ours->nimages; i++) {
+		const struct x87_image *img = &ours->images[i];
+		if (img->env && how == MASK_FXSAVE)
+			continue;
+		uint8_t f[5][2] = { { img->lo[0], img->hi[0] }, { img->lo[1], img->hi[1] } };
+		if (img->env)
+			memcpy(f, img->env == 16 ? env16 : env32, sizeof f);
+		for (unsigned k = 0; k < 5; k++) {
+			uint64_t lo = img->addr + f[k][0], hi = img->addr + f[k][1];
+			if (lo < DATA_ADDR || hi > DATA_ADDR + DATA_SIZE)
+				continue;
+			lo -= DATA_ADDR, hi -= DATA_ADDR;
+			int zero = 1;
+			for (uint64_t b = lo; b < hi; b++)
+				zero &= !host[b];
+			if (img->env && how == MASK_LOST && !zero)
+				continue;
+			memcpy(ours->data + lo, host + lo, hi - lo);
+		}
+	}
+}
+
+/* Whether the code has an instruction of one of the forms (a linear sweep). */
+static int has_form(const struct sequence *s, const enum x86_form *forms, unsigned n)
 {
 	int len;
 	for (size_t offset = 0; offset < s->code_len; offset += (size_t)(len > 0 ? len : 1)) {
 		struct x86_insn insn;
 		len = x86_decode(s->code + offset, s->code_len - offset, X86_MODE_64, &insn);
-		if (len <= 0 || !insn.noperands || insn.operands[0].kind != X86_OP_MEM)
-			continue;
-		unsigned ranges[2][2] = { { 0, 0 }, { 0, 0 } };
-		switch (insn.form) {
-		case X86_FORM_FXSAVE_Mfx: case X86_FORM_FXSAVE64_Mfx:
-			ranges[0][0] = 6, ranges[0][1] = 24;
-			ranges[1][0] = 28, ranges[1][1] = 32;
-			break;
-		default:
-			continue;
-		}
-		const struct x86_mem *m = &insn.operands[0].mem;
-		uint64_t ea;
-		if (m->base == X86_REG_RIP && !m->index)
-			ea = CODE_ADDR + offset + (uint64_t)len + (uint64_t)m->disp;
-		else if (!m->base && !m->index)
-			ea = (uint64_t)m->disp;
-		else
-			continue;
-		for (unsigned r = 0; r < 2; r++)
-			for (unsigned b = ranges[r][0]; b < ranges[r][1]; b++)
-				if (ea + b >= DATA_ADDR && ea + b < DATA_ADDR + DATA_SIZE)
-					ours->data[ea + b - DATA_ADDR] = nat->region_after[0][ea + b - DATA_ADDR];
+		for (unsigned k = 0; len > 0 && k < n; k++)
+			if (insn.form == forms[k])
+				return 1;
 	}
+	return 0;
 }
 
-/* Runs a sequence natively and in uopsim from `initial` and compares.
- * Returns the number of differences (printed when `report`), or -1 if the
- * native harness failed. */
-static int run_case(const struct sequence *s, const struct x86_state *initial, const uint8_t *data, int curated,
-		    int report, uint64_t *executed)
+static const enum x86_form image_forms[] = { X86_FORM_FXSAVE_Mfx, X86_FORM_FXSAVE64_Mfx, X86_FORM_FNSTENV_m14_28byte,
+					     X86_FORM_FNSAVE_m94_108byte };
+static const enum x86_form pushf_forms[] = { X86_FORM_PUSHF, X86_FORM_PUSHFD, X86_FORM_PUSHFQ };
+
+/* The native side of a case: single-stepped with --native-step where it
+ * can be (see native_step). */
+static int run_native(const struct sequence *s, const struct x86_state *initial, const uint8_t *data,
+		      struct native_result *nat)
 {
 	struct native_case nc;
 	memset(&nc, 0, sizeof nc);
@@ -660,22 +806,133 @@ static int run_case(const struct sequence *s, const struct x86_state *initial, c
 	nc.regions[0] = (struct native_region){ DATA_ADDR, DATA_SIZE, PROT_READ | PROT_WRITE, data };
 	nc.regions[1] = (struct native_region){ STACK_ADDR, STACK_SIZE, PROT_READ | PROT_WRITE, NULL };
 	nc.nregions = 2;
-	struct native_result nat;
-	if (native_run(&nc, &nat)) {
+	if (native_step && !has_form(s, pushf_forms, sizeof pushf_forms / sizeof pushf_forms[0]))
+		nc.max_steps = NATIVE_STEP_LIMIT;
+	if (native_run(&nc, nat)) {
 		fprintf(stderr, "uop-diff: the native harness failed\n");
 		return -1;
 	}
-	static struct outcome ours;
+	if (nc.max_steps && nat->step_limit) {
+		native_result_free(nat);
+		nc.max_steps = 0;
+		if (native_run(&nc, nat)) {
+			fprintf(stderr, "uop-diff: the native harness failed\n");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Cases that passed on a repeated host run (see run_case): how many, and
+ * the first few. */
+static unsigned host_reruns, current_case;
+static unsigned rerun_cases[8];
+
+/* MXCSR bit 17 is AMD's MM (misaligned SSE accesses allowed, AMD APM vol.
+ * 2, 4.2.2; MXCSR_MASK 0x2FFFF here); the SDM reserves it, and uopsim
+ * raises #GP for LDMXCSR/FXRSTOR of a value with it set (11.6.6). The
+ * initial data has no such 4-byte window (random_state), but a sequence
+ * can store one. Whether uopsim stopped on that: then a random sequence is
+ * compared up to that instruction only (mxcsr_mm_cuts counts them). */
+static unsigned mxcsr_mm_cuts;
+static int mxcsr_mm_fault(const struct sequence *s, const struct native_result *nat, const struct outcome *ours)
+{
+	if (ours->signal != SIGSEGV || ours->vector != VEC_GP || (nat->signal && nat->final.rip == ours->state.rip))
+		return 0;
+	struct x86_insn insn;
+	uint64_t rip = ours->state.rip, offset = rip - CODE_ADDR;
+	if (offset >= s->code_len || x86_decode(s->code + offset, s->code_len - offset, X86_MODE_64, &insn) <= 0 ||
+	    !insn.noperands || insn.operands[0].kind != X86_OP_MEM)
+		return 0;
+	uint64_t at = image_address(&insn, &ours->state, rip);
+	if (insn.form == X86_FORM_FXRSTOR_Mfx || insn.form == X86_FORM_FXRSTOR64_Mfx)
+		at += 24;
+	else if (insn.form != X86_FORM_LDMXCSR_Md)
+		return 0;
+	if (at < DATA_ADDR || at + 4 > DATA_ADDR + DATA_SIZE)
+		return 0;
+	uint32_t v;
+	memcpy(&v, ours->data + (at - DATA_ADDR), 4);
+	return (v & 0x20000) && !(v & ~0x2FFFFu);
+}
+
+/* Runs a sequence natively and in uopsim from `initial` and compares.
+ * Returns the number of differences (printed when `report`), or -1 if the
+ * native harness failed.
+ * A case whose only differences are FNSTENV/FNSAVE pointer fields (struct
+ * x87_image) is run again on the host, up to HOST_RERUNS times, and passes
+ * if a repeat agrees with uopsim: the first host run had them lost by a
+ * kernel FPU save/restore. A deterministic difference there (a uopsim bug)
+ * differs on every repeat and is reported. */
+#define HOST_RERUNS 3
+static int run_case(const struct sequence *s, const struct x86_state *initial, const uint8_t *data, int curated,
+		    int report, uint64_t *executed)
+{
+	struct native_result nat;
+	if (run_native(s, initial, data, &nat))
+		return -1;
+	static struct outcome ours, scratch;
 	struct x86_state start = *initial;
 	start.rip = CODE_ADDR;
-	run_uopsim(s, &start, data, &ours);
+	run_uopsim(s, &start, data, &ours, use_blocks);
+	if (use_blocks && has_form(s, image_forms, sizeof image_forms / sizeof image_forms[0])) {
+		/* Where the images went: a run one instruction at a time. */
+		run_uopsim(s, &start, data, &scratch, 0);
+		memcpy(ours.images, scratch.images, sizeof ours.images);
+		ours.nimages = scratch.nimages;
+	}
+	if (!curated && ours.executed < s->count && mxcsr_mm_fault(s, &nat, &ours)) {
+		static struct sequence prefix;
+		prefix = *s;
+		prefix.count = (unsigned)ours.executed;
+		prefix.code_len = s->insn_addr[ours.executed] - CODE_ADDR;
+		native_result_free(&nat);
+		mxcsr_mm_cuts++;
+		return run_case(&prefix, initial, data, curated, report, executed);
+	}
 	*executed = ours.executed;
 	/* Compare the flags defined where execution stopped: at the end, or
 	 * before the faulting instruction. */
 	uint64_t poison = curated ? s->poison : ours.executed ? s->poison_after[ours.executed - 1] : 0;
 	uint64_t mask = (ARITH_FLAGS | FLAG_DF) & ~poison;
-	mask_x87_pointers(s, &nat, &ours);
-	int diffs = compare(s, initial, &nat, &ours, mask, report);
+	mask_x87_pointers(&nat, &ours, native_step ? MASK_LOST : MASK_FXSAVE);
+	int diffs = compare(s, initial, &nat, &ours, mask, 0);
+	if (diffs && !native_step) {
+		scratch = ours;
+		mask_x87_pointers(&nat, &scratch, MASK_ALL);
+		if (!compare(s, initial, &nat, &scratch, mask, 0)) {
+			for (unsigned k = 0; k < HOST_RERUNS && diffs; k++) {
+				native_result_free(&nat);
+				if (run_native(s, initial, data, &nat))
+					return -1;
+				mask_x87_pointers(&nat, &ours, MASK_FXSAVE);
+				diffs = compare(s, initial, &nat, &ours, mask, 0);
+			}
+			if (!diffs && host_reruns < sizeof rerun_cases / sizeof rerun_cases[0])
+				rerun_cases[host_reruns] = current_case;
+			host_reruns += !diffs;
+		}
+	}
+	if (diffs && report) {
+		compare(s, initial, &nat, &ours, mask, 1);
+		/* Does the host give the same result again? If not, the case
+		 * depends on something the host does not keep deterministic
+		 * (--native-step makes a kernel FPU save/restore happen at
+		 * every instruction). */
+		struct native_result again;
+		if (!run_native(s, initial, data, &again)) {
+			memcpy(scratch.data, again.region_after[0], DATA_SIZE);
+			scratch.state = again.final;
+			scratch.signal = again.signal == SIGBUS ? SIGSEGV : again.signal;
+			scratch.fault_address = again.fault_address;
+			scratch.executed = ours.executed;
+			int host_diffs = compare(s, initial, &nat, &scratch, ARITH_FLAGS | FLAG_DF, 0);
+			printf("  host: a second native run gave %s\n",
+			       host_diffs ? "a DIFFERENT result: the host is not deterministic for this case"
+					  : "the same result");
+			native_result_free(&again);
+		}
+	}
 	native_result_free(&nat);
 	return diffs;
 }
@@ -706,6 +963,7 @@ int main(int argc, char **argv)
 	int verbose = 0;
 	const char *code_file = NULL;
 	long only_case = -1;
+	unsigned from_case = 0; /* --from-case N: cases N..cases-1 (the same cases as in a full run) */
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--cases") && i + 1 < argc)
 			cases = (unsigned)strtoul(argv[++i], NULL, 0);
@@ -721,6 +979,10 @@ int main(int argc, char **argv)
 			use_blocks = 1;
 		else if (!strcmp(argv[i], "--only-case") && i + 1 < argc)
 			only_case = strtol(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--from-case") && i + 1 < argc)
+			from_case = (unsigned)strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--native-step"))
+			native_step = 1;
 		else if (!strcmp(argv[i], "--code") && i + 1 < argc)
 			code_file = argv[++i];
 		else if (!strcmp(argv[i], "--isa") && i + 1 < argc) {
@@ -739,7 +1001,7 @@ int main(int argc, char **argv)
 			}
 		}
 		else {
-			fprintf(stderr, "usage: %s [--isa gp|sse|x87|bmi] [--blocks] [--only-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
+			fprintf(stderr, "usage: %s [--isa gp|sse|x87|bmi] [--blocks] [--native-step] [--only-case K] [--from-case K] [--cases N] [--length L] [--seed S] [--max-report K] [--verbose]\n",
 				argv[0]);
 			return 2;
 		}
@@ -763,10 +1025,11 @@ int main(int argc, char **argv)
 			generate_sequence(&s, length);
 		struct x86_state initial;
 		random_state(&initial, data);
-		if (only_case >= 0 && c != (unsigned)only_case)
+		if ((only_case >= 0 && c != (unsigned)only_case) || c < from_case)
 			continue;
 		if (failed < max_report)
 			report_case = c;
+		current_case = c;
 		uint64_t executed = 0;
 		int diffs = run_case(&s, &initial, data, code_file != NULL, failed < max_report, &executed);
 		if (diffs < 0)
@@ -782,6 +1045,18 @@ int main(int argc, char **argv)
 				print_sequence(&s);
 		}
 	}
+	if (host_reruns) {
+		printf("uop-diff: %u cases passed on a repeated host run (x87 FNSTENV/FNSAVE pointers lost by a kernel "
+		       "FPU save/restore on the host; see struct x87_image):",
+		       host_reruns);
+		for (unsigned i = 0; i < host_reruns && i < sizeof rerun_cases / sizeof rerun_cases[0]; i++)
+			printf(" %u", rerun_cases[i]);
+		printf("%s\n", host_reruns > sizeof rerun_cases / sizeof rerun_cases[0] ? " ..." : "");
+	}
+	if (mxcsr_mm_cuts)
+		printf("uop-diff: %u cases compared up to an LDMXCSR/FXRSTOR of an MXCSR with AMD's MM bit (see "
+		       "mxcsr_mm_fault)\n",
+		       mxcsr_mm_cuts);
 	if (code_file)
 		printf("uop-diff: %s: %u cases, %llu instructions executed and compared\n", code_file, cases,
 		       (unsigned long long)instructions);

@@ -44,7 +44,7 @@
 #include "decoder/x86_decode.h"
 #include "machine/cpu.h"
 #include "machine/memory.h"
-#include "tests/native/flag_rules.h"
+#include "lockstep/flag_rules.h"
 #include "tests/native/qemu32/qemu_run.h"
 
 #define CODE_ADDR 0x20000000u

@@ -17,7 +17,10 @@
 	X(x87)     /* tests/unit/test_x87.c */ \
 	X(legacy)  /* tests/unit/test_legacy.c */ \
 	X(cpuid)   /* tests/unit/test_cpuid.c */ \
-	X(bmi)     /* tests/unit/test_bmi.c */
+	X(bmi)     /* tests/unit/test_bmi.c */ \
+	X(lockstep) /* tests/unit/test_lockstep.c */ \
+	X(flag_rules) /* tests/unit/test_flag_rules.c */ \
+	X(gdb_remote) /* tests/unit/test_gdb_remote.c */
 
 #define DECLARE(name) Suite *name##_suite(void);
 UNIT_SUITES(DECLARE)

@@ -1,5 +1,5 @@
 /* flag_rules.c - see flag_rules.h. */
-#include "tests/native/flag_rules.h"
+#include "lockstep/flag_rules.h"
 
 #include <signal.h>
 
@@ -53,8 +53,13 @@ void flag_effects(const struct uop *u, int n, uint64_t *undefined, uint64_t *def
 			if (!count_known) {
 				*undefined |= FLAG_OF;
 			} else if (count) {
+				/* RCL/RCR of 8 and 16 bits rotate by the count mod 9 or
+				 * 17: a multiple of that keeps CF (SDM vol. 2, RCL,
+				 * tempCOUNT; this host agrees). */
+				int cf_kept = (u[i].op == UOP_RCL || u[i].op == UOP_RCR) && u[i].width <= 2 &&
+					      count % (8u * u[i].width + 1) == 0;
 				*undefined |= count > 1 ? FLAG_OF : 0;
-				*defined |= FLAG_CF | (count == 1 ? FLAG_OF : 0);
+				*defined |= (cf_kept ? 0 : FLAG_CF) | (count == 1 ? FLAG_OF : 0);
 			}
 			break;
 		case UOP_WRFLAGS:

@@ -1,10 +1,11 @@
-/* flag_rules.h - what the differential testers (uop_diff.c against the
- * host CPU, uop_diff32.c against qemu-i386) need to know about flags: which
+/* flag_rules.h - what the comparisons with a reference CPU need to know
+ * about flags (the lockstep engine, lockstep.c; the differential testers
+ * uop_diff.c against the host CPU and uop_diff32.c against qemu-i386): which
  * arithmetic flags an instruction's micro-ops leave undefined or certainly
  * define (SDM vol. 2, each instruction's "Flags Affected"), which it
  * consumes, and which signal Linux delivers for an exception vector. */
-#ifndef UOPSIM_TESTS_FLAG_RULES_H
-#define UOPSIM_TESTS_FLAG_RULES_H
+#ifndef UOPSIM_LOCKSTEP_FLAG_RULES_H
+#define UOPSIM_LOCKSTEP_FLAG_RULES_H
 
 #include <stdint.h>
 
