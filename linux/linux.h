@@ -51,6 +51,13 @@ struct linux_process {
 	uint8_t siginfo[LINUX_NSIG + 1][128];
 	uint64_t altstack_sp, altstack_size;
 	int altstack_flags;
+	int have_saved_mask; /* rt_sigsuspend's mask to restore after the handler (uc_sigmask) */
+	uint64_t saved_mask;
+	/* i386 (syscall32.c): the GDT's set_thread_area entries 12-14 */
+	struct linux_tls32 {
+		int used;
+		uint32_t base, limit, flags;
+	} tls32[3];
 };
 
 enum linux_run_result {
@@ -90,6 +97,9 @@ int linux_signal_fault(struct linux_process *p, enum cpu_event e, int sig);
 /* After the system call nr: host alarms become SIGALRM, pending signals
  * are delivered, and an interrupted call is restarted as the kernel does. */
 void linux_signal_after_syscall(struct linux_process *p, uint64_t nr);
+/* The same for a call that the restart rules know as x86-64 call nr,
+ * restarted (when it is) with restart_nr in RAX (the i386 number). */
+void linux_signal_after_syscall_as(struct linux_process *p, uint64_t nr, uint64_t restart_nr);
 /* Between cpu_run slices: host alarms become SIGALRM, then delivery. */
 void linux_signal_poll(struct linux_process *p);
 /* After rt_sigaction set sig's action: an ignored signal stops pending. */

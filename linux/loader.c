@@ -269,6 +269,19 @@ out:
 	return rc;
 }
 
+void linux_interp_path(const struct elf_segment *s, const char *sysroot, char *out, size_t outlen)
+{
+	char name[PATH_MAX];
+	size_t n = s->filesz < sizeof name - 1 ? (size_t)s->filesz : sizeof name - 1;
+	memcpy(name, s->data, n);
+	name[n] = 0;
+	const char *root = sysroot && *sysroot ? sysroot : "/";
+	if (!strcmp(root, "/"))
+		snprintf(out, outlen, "%s", name);
+	else
+		snprintf(out, outlen, "%s/%s", root, name[0] == '/' ? name + 1 : name);
+}
+
 static int load_elf(struct linux_process *p, const char *path, int argc, char *const argv[],
                     char *const envp[], const char *sysroot, char *err, size_t errlen)
 {
@@ -306,17 +319,8 @@ static int load_elf(struct linux_process *p, const char *path, int argc, char *c
 	 * under the sysroot, is loaded too and runs first, as the kernel does. */
 	for (size_t i = 0; i < f.nsegments; i++)
 		if (f.segments[i].type == PT_INTERP) {
-			const struct elf_segment *s = &f.segments[i];
-			char name[PATH_MAX], ipath[2 * PATH_MAX + 2];
-			size_t n = s->filesz < sizeof name - 1 ? (size_t)s->filesz : sizeof name - 1;
-			memcpy(name, s->data, n);
-			name[n] = 0;
-			const char *root = sysroot && *sysroot ? sysroot : "/";
-			if (!strcmp(root, "/"))
-				snprintf(ipath, sizeof ipath, "%s", name);
-			else
-				snprintf(ipath, sizeof ipath, "%s/%s", root,
-				         name[0] == '/' ? name + 1 : name);
+			char ipath[2 * PATH_MAX + 2];
+			linux_interp_path(&f.segments[i], sysroot, ipath, sizeof ipath);
 			if (elf_open(ipath, &interp)) {
 				fail(err, errlen, "%s: interpreter: %s", path, interp.error);
 				elf_close(&interp);
@@ -544,8 +548,7 @@ static enum linux_run_result run(struct linux_process *p, uint64_t max_instructi
 			continue;
 		}
 		if (e == CPU_SYSCALL && cpu->last.vector == 0x80 && cpu->mode == X86_MODE_32) {
-			linux_syscall32(p);
-			linux_signal_poll(p);
+			linux_syscall32(p); /* and delivers pending signals */
 			continue;
 		}
 		if (e == CPU_SYSCALL && cpu->last.vector == 0) {

@@ -8,6 +8,7 @@
  * after each system call. */
 #define _GNU_SOURCE
 #include "linux/linux.h"
+#include "linux/linux32.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -38,9 +39,6 @@ static volatile sig_atomic_t host_any;
 static int host_installed;
 static const int forwarded[] = {SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGTERM};
 
-/* rt_sigsuspend's mask to restore after the handler (uc_sigmask). */
-static int have_saved_mask;
-static uint64_t saved_mask;
 
 static void host_handler(int sig)
 {
@@ -49,7 +47,7 @@ static void host_handler(int sig)
 	host_any = 1;
 }
 
-static void install_host_handlers(void)
+void linux_signal_install_host_handlers(void)
 {
 	if (host_installed)
 		return;
@@ -71,7 +69,7 @@ static void install_host_handlers(void)
 /* Host signals that arrived become pending guest signals. Returns 1 if any. */
 static int take_host_signals(struct linux_process *p)
 {
-	install_host_handlers();
+	linux_signal_install_host_handlers();
 	if (!host_any)
 		return 0;
 	host_any = 0;
@@ -162,7 +160,7 @@ enum {
 static const int sc_gpr[] = {GPR_R8,  GPR_R9,  GPR_R10, GPR_R11, GPR_R12, GPR_R13, GPR_R14, GPR_R15,
                              GPR_RDI, GPR_RSI, GPR_RBP, GPR_RBX, GPR_RDX, GPR_RAX, GPR_RCX, GPR_RSP};
 
-static void fxsave_image(const struct x86_state *s, uint8_t *f)
+void linux_fxsave_image(const struct x86_state *s, uint8_t *f)
 {
 	memset(f, 0, FXSAVE_SIZE);
 	unsigned top = (s->fpu_status >> 11) & 7;
@@ -188,7 +186,7 @@ static void fxsave_image(const struct x86_state *s, uint8_t *f)
 		memcpy(f + 160 + 16 * i, s->zmm[i], 16);
 }
 
-static void fxrstor_image(struct x86_state *s, const uint8_t *f)
+void linux_fxrstor_image(struct x86_state *s, const uint8_t *f)
 {
 	memcpy(&s->fpu_control, f + 0, 2);
 	memcpy(&s->fpu_status, f + 2, 2);
@@ -226,9 +224,24 @@ static void fxrstor_image(struct x86_state *s, const uint8_t *f)
 		memcpy(s->zmm[i], f + 160 + 16 * i, 16);
 }
 
-static int on_altstack(struct linux_process *p, uint64_t sp)
+static int on_altstack(const struct linux_process *p, uint64_t sp)
 {
 	return p->altstack_size && sp - p->altstack_sp < p->altstack_size;
+}
+
+int linux_signal_on_altstack(const struct linux_process *p, uint64_t sp)
+{
+	return on_altstack(p, sp);
+}
+
+/* sigreturn's uc_stack: restore_altstack (errors ignored, as the kernel does). */
+void linux_signal_restore_altstack(struct linux_process *p, uint64_t ss_sp, int32_t ss_flags, uint64_t ss_size)
+{
+	if (!on_altstack(p, p->cpu.state.gpr[GPR_RSP]) && !(ss_flags & SS_ONSTACK)) {
+		p->altstack_sp = ss_sp;
+		p->altstack_size = ss_flags & SS_DISABLE ? 0 : ss_size;
+		p->altstack_flags = ss_flags & SS_DISABLE;
+	}
 }
 
 /* Builds the frame for sig with handler ka and points the CPU at the
@@ -237,8 +250,8 @@ static int setup_frame(struct linux_process *p, int sig, const struct linux_siga
                        const uint8_t info[128], unsigned trapno, uint64_t err, uint64_t cr2)
 {
 	struct x86_state *s = &p->cpu.state;
-	if (p->cpu.mode != X86_MODE_64)
-		return -1; /* i386 signal frames are not built yet */
+	if (p->cpu.mode != X86_MODE_64) /* an i386 program: signal32.c */
+		return linux_signal_frame32(p, sig, ka, oldmask, info, trapno, err, cr2);
 	uint64_t sp = s->gpr[GPR_RSP];
 	int onstack = on_altstack(p, sp);
 	if ((ka->flags & SA_ONSTACK_) && p->altstack_size && !(p->altstack_flags & SS_DISABLE) && !onstack)
@@ -282,7 +295,7 @@ static int setup_frame(struct linux_process *p, int sig, const struct linux_siga
 	memcpy(sc + 184, &fpstate, 8);
 	memcpy(uc + UC_SIGMASK, &oldmask, 8);
 	memcpy(buf + FRAME_INFO, info, 128);
-	fxsave_image(s, buf + (fpstate - frame));
+	linux_fxsave_image(s, buf + (fpstate - frame));
 	if (gmem_poke(p->cpu.memory, frame, buf, total))
 		return -1;
 	s->gpr[GPR_RDI] = (uint64_t)sig;
@@ -311,8 +324,8 @@ static int handle(struct linux_process *p, int sig, const uint8_t info[128], uns
 {
 	struct linux_sigaction *ka = &p->sigactions[sig];
 	struct linux_sigaction act = *ka;
-	uint64_t oldmask = have_saved_mask ? saved_mask : p->sigmask;
-	have_saved_mask = 0;
+	uint64_t oldmask = p->have_saved_mask ? p->saved_mask : p->sigmask;
+	p->have_saved_mask = 0;
 	if (setup_frame(p, sig, &act, oldmask, info, trapno, err, cr2))
 		return -1;
 	uint64_t mask = p->sigmask | act.mask;
@@ -368,9 +381,7 @@ void linux_signal_deliver(struct linux_process *p)
 		if (h == 1)
 			continue;
 		if (handle(p, sig, info, 0, 0, 0)) {
-			fprintf(stderr, "uopsim: guest killed by SIGSEGV: %s for %s\n",
-			        p->cpu.mode != X86_MODE_64 ? "no i386 signal frames yet"
-			                                   : "cannot write the frame",
+			fprintf(stderr, "uopsim: guest killed by SIGSEGV: cannot write the frame for %s\n",
 			        linux_signal_name(sig));
 			kill_guest(p, SIGSEGV);
 			return;
@@ -378,9 +389,9 @@ void linux_signal_deliver(struct linux_process *p)
 		/* As the kernel does before returning to user mode, further
 		 * pending signals get frames on top: their handlers run first. */
 	}
-	if (have_saved_mask && !p->exited) {
-		p->sigmask = saved_mask;
-		have_saved_mask = 0;
+	if (p->have_saved_mask && !p->exited) {
+		p->sigmask = p->saved_mask;
+		p->have_saved_mask = 0;
 	}
 }
 
@@ -418,9 +429,15 @@ static int never_restarted(uint64_t nr)
 
 void linux_signal_after_syscall(struct linux_process *p, uint64_t nr)
 {
+	linux_signal_after_syscall_as(p, nr, nr);
+}
+
+void linux_signal_after_syscall_as(struct linux_process *p, uint64_t nr, uint64_t restart_nr)
+{
 	int host = take_host_signals(p);
 	struct x86_state *s = &p->cpu.state;
-	if (host && s->gpr[GPR_RAX] == (uint64_t)-EINTR && nr != 130 && nr != 34) {
+	int64_t result = p->cpu.mode == X86_MODE_64 ? (int64_t)s->gpr[GPR_RAX] : (int32_t)s->gpr[GPR_RAX];
+	if (host && result == -EINTR && nr != 130 && nr != 34 && nr != 15 /* rt_sigreturn */) {
 		/* A host call interrupted by a forwarded host signal. */
 		uint64_t ready = p->sigpending & ~p->sigmask;
 		int restart = 1;
@@ -429,11 +446,11 @@ void linux_signal_after_syscall(struct linux_process *p, uint64_t nr)
 			    (never_restarted(nr) || !(p->sigactions[sig].flags & SA_RESTART_)))
 				restart = 0;
 		if (restart) {
-			s->gpr[GPR_RAX] = nr;
-			s->rip -= 2; /* back to the syscall instruction */
+			s->gpr[GPR_RAX] = restart_nr;
+			s->rip -= 2; /* back to the syscall instruction (or int 0x80) */
 		}
 	}
-	if (p->sigpending || have_saved_mask)
+	if (p->sigpending || p->have_saved_mask)
 		linux_signal_deliver(p);
 }
 
@@ -536,7 +553,7 @@ int64_t linux_sys_rt_sigreturn(struct linux_process *p, const uint64_t a[6])
 	s->selector[SEG_CS] = 0x33;
 	s->selector[SEG_SS] = 0x2b;
 	if (fpstate) {
-		fxrstor_image(s, fx);
+		linux_fxrstor_image(s, fx);
 	} else {
 		s->fpu_control = 0x37f;
 		s->fpu_status = 0;
@@ -545,17 +562,12 @@ int64_t linux_sys_rt_sigreturn(struct linux_process *p, const uint64_t a[6])
 	}
 	memcpy(&mask, uc + UC_SIGMASK, 8);
 	p->sigmask = mask & ~UNBLOCKABLE;
-	/* uc_stack: restore_altstack (errors ignored, as the kernel does). */
 	uint64_t ss_sp, ss_size;
 	int32_t ss_flags;
 	memcpy(&ss_sp, uc + UC_STACK, 8);
 	memcpy(&ss_flags, uc + UC_STACK + 8, 4);
 	memcpy(&ss_size, uc + UC_STACK + 16, 8);
-	if (!on_altstack(p, s->gpr[GPR_RSP]) && !(ss_flags & SS_ONSTACK)) {
-		p->altstack_sp = ss_sp;
-		p->altstack_size = ss_flags & SS_DISABLE ? 0 : ss_size;
-		p->altstack_flags = ss_flags & SS_DISABLE;
-	}
+	linux_signal_restore_altstack(p, ss_sp, ss_flags, ss_size);
 	return (int64_t)s->gpr[GPR_RAX];
 }
 
@@ -604,7 +616,7 @@ static int64_t host_rc(int r)
 int64_t linux_sys_alarm(struct linux_process *p, const uint64_t a[6])
 {
 	(void)p;
-	install_host_handlers();
+	linux_signal_install_host_handlers();
 	return alarm((unsigned)a[0]);
 }
 
@@ -614,7 +626,7 @@ int64_t linux_sys_setitimer(struct linux_process *p, const uint64_t a[6])
 	struct itimerval nv, ov;
 	if ((int)a[0] != ITIMER_REAL)
 		return -EINVAL; /* ITIMER_VIRTUAL/PROF would count uopsim's time */
-	install_host_handlers();
+	linux_signal_install_host_handlers();
 	memset(&nv, 0, sizeof nv);
 	if (a[1] && gmem_read(p->cpu.memory, a[1], &nv, sizeof nv, &fault))
 		return -EFAULT;
@@ -641,7 +653,7 @@ int64_t linux_sys_getitimer(struct linux_process *p, const uint64_t a[6])
 /* Waits until a guest signal can be delivered (a forwarded host signal). */
 static void wait_for_signal(struct linux_process *p)
 {
-	install_host_handlers();
+	linux_signal_install_host_handlers();
 	sigset_t block, old;
 	sigemptyset(&block);
 	for (unsigned i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
@@ -680,8 +692,8 @@ int64_t linux_sys_rt_sigsuspend(struct linux_process *p, const uint64_t a[6])
 		return -EINVAL;
 	if (gmem_read(p->cpu.memory, a[0], &mask, sizeof mask, &fault))
 		return -EFAULT;
-	saved_mask = p->sigmask;
-	have_saved_mask = 1;
+	p->saved_mask = p->sigmask;
+	p->have_saved_mask = 1;
 	p->sigmask = mask & ~UNBLOCKABLE;
 	linux_sys_pause(p, a);
 	return -EINTR;

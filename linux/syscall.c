@@ -1373,6 +1373,14 @@ static int64_t sys_waitid(struct linux_process *p, const uint64_t a[6])
 static int64_t do_fork(struct linux_process *p, uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid,
                        uint64_t tls)
 {
+	/* glibc's posix_spawn (popen, system) clones with CLONE_VM |
+	 * CLONE_VFORK. Without threads, that child gets a copy of the memory
+	 * instead, as after fork: it runs on its new stack and execs; only a
+	 * failed exec differs (the parent sees the exit status 127, not the
+	 * child's errno). */
+	if ((flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK) &&
+	    !(flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_SETTLS)))
+		flags &= ~(uint64_t)CLONE_VM;
 	if (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND))
 		return -ENOSYS;
 	fflush(NULL);
@@ -1539,6 +1547,8 @@ static int64_t sys_execve(struct linux_process *p, const uint64_t a[6])
 	}
 	linux_destroy(p);
 	memcpy(p, q, sizeof *q);
+	if (p->cpu.env.context == q) /* an i386 program's GDT lookups (linux32.h) */
+		p->cpu.env.context = p;
 	free(q);
 	rc = 0;
 out:

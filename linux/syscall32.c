@@ -16,9 +16,13 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,19 +35,13 @@
 
 #define TLS_FIRST 12
 #define TLS_COUNT 3
-static struct {
-	int used;
-	uint32_t base, limit, flags;
-} tls[TLS_COUNT];
+_Static_assert(TLS_COUNT == sizeof ((struct linux_process *)0)->tls32 / sizeof(struct linux_tls32),
+               "linux_process.tls32 holds the GDT's TLS entries");
 
-void linux_reset_tls32(void)
-{
-	memset(tls, 0, sizeof tls);
-}
-
+/* The context is the guest's struct linux_process (cpu.env.context). */
 int linux_descriptor32(void *context, uint16_t selector, uint64_t *base, int *code)
 {
-	(void)context;
+	const struct linux_process *p = context;
 	unsigned index = selector >> 3;
 	*base = 0;
 	*code = 0;
@@ -53,8 +51,8 @@ int linux_descriptor32(void *context, uint16_t selector, uint64_t *base, int *co
 	}
 	if (index == (0x2b >> 3))
 		return 0;
-	if (index >= TLS_FIRST && index < TLS_FIRST + TLS_COUNT && tls[index - TLS_FIRST].used) {
-		*base = tls[index - TLS_FIRST].base;
+	if (index >= TLS_FIRST && index < TLS_FIRST + TLS_COUNT && p->tls32[index - TLS_FIRST].used) {
+		*base = p->tls32[index - TLS_FIRST].base;
 		return 0;
 	}
 	return -1;
@@ -191,7 +189,7 @@ static int64_t read_iov32(struct linux_process *p, uint32_t addr, uint32_t n, ui
 
 static int64_t s_writev(struct linux_process *p, const uint32_t a[6])
 {
-	static uint32_t iov[1024][2];
+	uint32_t iov[1024][2];
 	int64_t total = read_iov32(p, a[1], a[2], iov);
 	if (total < 0)
 		return total;
@@ -215,7 +213,7 @@ static int64_t s_writev(struct linux_process *p, const uint32_t a[6])
 
 static int64_t s_readv(struct linux_process *p, const uint32_t a[6])
 {
-	static uint32_t iov[1024][2];
+	uint32_t iov[1024][2];
 	int64_t total = read_iov32(p, a[1], a[2], iov);
 	if (total < 0)
 		return total;
@@ -443,8 +441,10 @@ static int64_t s_rt_sigaction(struct linux_process *p, const uint32_t a[6])
 		if (copy_out(p, a[2], w, sizeof w))
 			return -EFAULT;
 	}
-	if (a[1])
+	if (a[1]) {
 		p->sigactions[sig] = (struct linux_sigaction){v[0], v[1], v[2], v[3] | (uint64_t)v[4] << 32};
+		linux_signal_action_changed(p, sig);
+	}
 	return 0;
 }
 
@@ -463,8 +463,12 @@ static int64_t s_sigaction(struct linux_process *p, const uint32_t a[6])
 		if (copy_out(p, a[2], w, sizeof w))
 			return -EFAULT;
 	}
-	if (a[1])
+	if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	if (a[1]) {
 		p->sigactions[sig] = (struct linux_sigaction){v[0], v[2], v[3], v[1]};
+		linux_signal_action_changed(p, sig);
+	}
 	return 0;
 }
 
@@ -476,7 +480,7 @@ static int64_t s_set_thread_area(struct linux_process *p, const uint32_t a[6])
 		return -EFAULT;
 	unsigned idx = d[0];
 	if (idx == UINT32_MAX) {
-		for (idx = 0; idx < TLS_COUNT && tls[idx].used; idx++)
+		for (idx = 0; idx < TLS_COUNT && p->tls32[idx].used; idx++)
 			;
 		if (idx == TLS_COUNT)
 			return -ESRCH;
@@ -487,10 +491,11 @@ static int64_t s_set_thread_area(struct linux_process *p, const uint32_t a[6])
 	}
 	if (idx < TLS_FIRST || idx >= TLS_FIRST + TLS_COUNT)
 		return -EINVAL;
-	tls[idx - TLS_FIRST].used = 1;
-	tls[idx - TLS_FIRST].base = d[1];
-	tls[idx - TLS_FIRST].limit = d[2];
-	tls[idx - TLS_FIRST].flags = d[3];
+	struct linux_tls32 *t = &p->tls32[idx - TLS_FIRST];
+	t->used = 1;
+	t->base = d[1];
+	t->limit = d[2];
+	t->flags = d[3];
 	/* A segment register already holding the selector takes the new base. */
 	for (int s = 0; s < 6; s++)
 		if ((p->cpu.state.selector[s] >> 3) == idx)
@@ -505,9 +510,10 @@ static int64_t s_get_thread_area(struct linux_process *p, const uint32_t a[6])
 		return -EFAULT;
 	if (d[0] < TLS_FIRST || d[0] >= TLS_FIRST + TLS_COUNT)
 		return -EINVAL;
-	d[1] = tls[d[0] - TLS_FIRST].base;
-	d[2] = tls[d[0] - TLS_FIRST].limit;
-	d[3] = tls[d[0] - TLS_FIRST].flags;
+	const struct linux_tls32 *t = &p->tls32[d[0] - TLS_FIRST];
+	d[1] = t->base;
+	d[2] = t->limit;
+	d[3] = t->flags;
 	return copy_out(p, a[0], d, sizeof d);
 }
 
@@ -516,15 +522,281 @@ static int64_t s_waitpid(struct linux_process *p, const uint32_t a[6])
 	return x64(p, 61, (uint64_t)(int64_t)(int32_t)a[0], a[1], a[2], 0, 0, 0);
 }
 
+/* struct compat_rusage: two 32-bit timevals and 14 32-bit counters. */
+static int64_t put_rusage32(struct linux_process *p, uint32_t addr, const struct rusage *r)
+{
+	const long *counts = &r->ru_maxrss; /* ru_maxrss .. ru_nivcsw: 14 longs */
+	uint32_t v[18] = {(uint32_t)r->ru_utime.tv_sec, (uint32_t)r->ru_utime.tv_usec, (uint32_t)r->ru_stime.tv_sec,
+	                  (uint32_t)r->ru_stime.tv_usec};
+	for (int i = 0; i < 14; i++)
+		v[4 + i] = (uint32_t)counts[i];
+	return copy_out(p, addr, v, sizeof v);
+}
+
+static int64_t s_getrusage(struct linux_process *p, const uint32_t a[6])
+{
+	struct rusage r;
+	if (getrusage((int)a[0], &r) < 0)
+		return -errno;
+	return put_rusage32(p, a[1], &r);
+}
+
 static int64_t s_wait4(struct linux_process *p, const uint32_t a[6])
 {
-	/* struct rusage differs; it is zeroed rather than translated. */
-	if (a[3]) {
-		uint8_t z[72] = {0};
-		if (copy_out(p, a[3], z, sizeof z))
+	int status = 0;
+	struct rusage ru;
+	pid_t r = wait4((pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL);
+	if (r < 0)
+		return -errno;
+	if (r > 0 && a[1] && copy_out(p, a[1], &status, sizeof status))
+		return -EFAULT;
+	if (r > 0 && a[3] && put_rusage32(p, a[3], &ru))
+		return -EFAULT;
+	return r;
+}
+
+/* struct compat_sysinfo: 32-bit words; memory sizes that do not fit are
+ * given in larger units (mem_unit up to the page size), as the kernel's
+ * compat sysinfo does. */
+static int64_t s_sysinfo(struct linux_process *p, const uint32_t a[6])
+{
+	struct sysinfo si;
+	if (sysinfo(&si) < 0)
+		return -errno;
+	unsigned long *mem[] = {&si.totalram,  &si.freeram,   &si.sharedram, &si.bufferram,
+	                        &si.totalswap, &si.freeswap,  &si.totalhigh, &si.freehigh};
+	int big = 0;
+	for (unsigned i = 0; i < sizeof mem / sizeof mem[0]; i++)
+		big |= *mem[i] > UINT32_MAX;
+	if (big) {
+		unsigned shift = 0;
+		while (si.mem_unit < GUEST_PAGE_SIZE) {
+			si.mem_unit <<= 1;
+			shift++;
+		}
+		for (unsigned i = 0; i < sizeof mem / sizeof mem[0]; i++)
+			*mem[i] >>= shift;
+	}
+	uint8_t b[64];
+	memset(b, 0, sizeof b);
+	put32(b, 0, (uint32_t)si.uptime);
+	for (int i = 0; i < 3; i++)
+		put32(b, 4 + 4 * (size_t)i, (uint32_t)si.loads[i]);
+	for (int i = 0; i < 6; i++)
+		put32(b, 16 + 4 * (size_t)i, (uint32_t)*mem[i]);
+	uint16_t procs = si.procs;
+	memcpy(b + 40, &procs, 2);
+	put32(b, 44, (uint32_t)si.totalhigh);
+	put32(b, 48, (uint32_t)si.freehigh);
+	put32(b, 52, si.mem_unit);
+	return copy_out(p, a[0], b, sizeof b);
+}
+
+/* struct compat_statfs (64 bytes of 32-bit words; -EOVERFLOW when a
+ * count does not fit) and struct compat_statfs64 (84 bytes, packed). */
+static int64_t put_statfs32(struct linux_process *p, int r, const struct statfs *f, uint32_t addr)
+{
+	if (r < 0)
+		return -errno;
+	const uint64_t counts[] = {f->f_blocks, f->f_bfree, f->f_bavail};
+	for (unsigned i = 0; i < 3; i++)
+		if (counts[i] > UINT32_MAX)
+			return -EOVERFLOW;
+	if ((f->f_files > UINT32_MAX && f->f_files != UINT64_MAX) ||
+	    (f->f_ffree > UINT32_MAX && f->f_ffree != UINT64_MAX))
+		return -EOVERFLOW;
+	uint32_t v[16] = {(uint32_t)f->f_type,   (uint32_t)f->f_bsize,  (uint32_t)f->f_blocks,
+	                  (uint32_t)f->f_bfree,  (uint32_t)f->f_bavail, (uint32_t)f->f_files,
+	                  (uint32_t)f->f_ffree,  0,                     0,
+	                  (uint32_t)f->f_namelen, (uint32_t)f->f_frsize, (uint32_t)f->f_flags};
+	memcpy(&v[7], &f->f_fsid, 8);
+	return copy_out(p, addr, v, sizeof v);
+}
+
+static int64_t put_statfs64_32(struct linux_process *p, int r, const struct statfs *f, uint32_t size,
+                               uint32_t addr)
+{
+	if (size != 84)
+		return -EINVAL;
+	if (r < 0)
+		return -errno;
+	uint8_t b[84];
+	memset(b, 0, sizeof b);
+	put32(b, 0, (uint32_t)f->f_type);
+	put32(b, 4, (uint32_t)f->f_bsize);
+	put64(b, 8, f->f_blocks);
+	put64(b, 16, f->f_bfree);
+	put64(b, 24, f->f_bavail);
+	put64(b, 32, f->f_files);
+	put64(b, 40, f->f_ffree);
+	memcpy(b + 48, &f->f_fsid, 8);
+	put32(b, 56, (uint32_t)f->f_namelen);
+	put32(b, 60, (uint32_t)f->f_frsize);
+	put32(b, 64, (uint32_t)f->f_flags);
+	return copy_out(p, addr, b, sizeof b);
+}
+
+static int64_t s_statfs(struct linux_process *p, const uint32_t a[6])
+{
+	char path[PATH_MAX];
+	int rc = copy_path(p, a[0], path, sizeof path);
+	struct statfs f;
+	return rc ? rc : put_statfs32(p, statfs(path, &f), &f, a[1]);
+}
+
+static int64_t s_fstatfs(struct linux_process *p, const uint32_t a[6])
+{
+	struct statfs f;
+	return put_statfs32(p, fstatfs((int)a[0], &f), &f, a[1]);
+}
+
+static int64_t s_statfs64(struct linux_process *p, const uint32_t a[6])
+{
+	char path[PATH_MAX];
+	int rc = copy_path(p, a[0], path, sizeof path);
+	struct statfs f;
+	return rc ? rc : put_statfs64_32(p, statfs(path, &f), &f, a[1], a[2]);
+}
+
+static int64_t s_fstatfs64(struct linux_process *p, const uint32_t a[6])
+{
+	struct statfs f;
+	return put_statfs64_32(p, fstatfs((int)a[0], &f), &f, a[1], a[2]);
+}
+
+/* clock_nanosleep(clock, flags, req, rem) with 32-bit timespecs. */
+static int64_t s_clock_nanosleep(struct linux_process *p, const uint32_t a[6])
+{
+	int32_t v[2];
+	if (copy_in(p, a[2], v, sizeof v))
+		return -EFAULT;
+	struct timespec req = {v[0], v[1]}, rem;
+	int e = clock_nanosleep((clockid_t)a[0], (int)a[1], &req, &rem);
+	if (e == EINTR && a[3] && !(a[1] & TIMER_ABSTIME)) {
+		int32_t r[2] = {(int32_t)rem.tv_sec, (int32_t)rem.tv_nsec};
+		if (copy_out(p, a[3], r, sizeof r))
 			return -EFAULT;
 	}
-	return x64(p, 61, (uint64_t)(int64_t)(int32_t)a[0], a[1], a[2], 0, 0, 0);
+	return -e;
+}
+
+/* truncate64(path, length low, length high) */
+static int64_t s_truncate64(struct linux_process *p, const uint32_t a[6])
+{
+	return x64(p, 76, a[0], ((uint64_t)a[2] << 32) | a[1], 0, 0, 0, 0);
+}
+
+/* utimensat(dirfd, path, times[2], flags) with 32-bit timespecs. */
+static int64_t s_utimensat(struct linux_process *p, const uint32_t a[6])
+{
+	int32_t v[4];
+	struct timespec ts[2];
+	if (a[2]) {
+		if (copy_in(p, a[2], v, sizeof v))
+			return -EFAULT;
+		ts[0] = (struct timespec){v[0], v[1]};
+		ts[1] = (struct timespec){v[2], v[3]};
+	}
+	char path[PATH_MAX];
+	if (a[1]) {
+		int rc = copy_path(p, a[1], path, sizeof path);
+		if (rc)
+			return rc;
+	}
+	/* The system call itself: glibc's utimensat refuses a NULL path,
+	 * which the kernel takes as "the descriptor itself" (futimens). */
+	if (syscall(SYS_utimensat, (int)a[0], a[1] ? path : NULL, a[2] ? ts : NULL, (int)a[3]) < 0)
+		return -errno;
+	return 0;
+}
+
+/* fcntl and fcntl64: the record-lock commands take struct compat_flock
+ * (F_GETLK 5, F_SETLK 6, F_SETLKW 7: 32-bit offsets) or, for fcntl64
+ * only, struct compat_flock64 (F_GETLK64 12, F_SETLK64 13, F_SETLKW64 14
+ * and the OFD locks 36-38: 64-bit offsets at 4-byte alignment, 24
+ * bytes); the host's struct flock has 64-bit offsets. Other commands take
+ * an integer and go to the x86-64 handler. */
+static int64_t fcntl32(struct linux_process *p, const uint32_t a[6], int is64)
+{
+	int cmd = (int)a[1], host_cmd, wide;
+	switch (cmd) {
+	case 5: case 6: case 7: host_cmd = cmd; wide = 0; break;
+	case 12: case 13: case 14: host_cmd = cmd - 7; wide = 1; break;
+	case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW: host_cmd = cmd; wide = 1; break;
+	default: return x64(p, 72, (uint64_t)(int64_t)(int32_t)a[0], a[1], a[2], 0, 0, 0);
+	}
+	if (wide && !is64)
+		return -EINVAL;
+	uint8_t b[24];
+	size_t size = wide ? 24 : 16;
+	if (copy_in(p, a[2], b, size))
+		return -EFAULT;
+	struct flock fl;
+	memset(&fl, 0, sizeof fl);
+	memcpy(&fl.l_type, b, 2);
+	memcpy(&fl.l_whence, b + 2, 2);
+	if (wide) {
+		int64_t start, len;
+		memcpy(&start, b + 4, 8);
+		memcpy(&len, b + 12, 8);
+		fl.l_start = start;
+		fl.l_len = len;
+		memcpy(&fl.l_pid, b + 20, 4);
+	} else {
+		int32_t start, len;
+		memcpy(&start, b + 4, 4);
+		memcpy(&len, b + 8, 4);
+		fl.l_start = start;
+		fl.l_len = len;
+		memcpy(&fl.l_pid, b + 12, 4);
+	}
+	if (fcntl((int)a[0], host_cmd, &fl) < 0)
+		return -errno;
+	if (host_cmd != F_GETLK && host_cmd != F_OFD_GETLK)
+		return 0;
+	memcpy(b, &fl.l_type, 2);
+	memcpy(b + 2, &fl.l_whence, 2);
+	if (wide) {
+		int64_t start = fl.l_start, len = fl.l_len;
+		memcpy(b + 4, &start, 8);
+		memcpy(b + 12, &len, 8);
+		memcpy(b + 20, &fl.l_pid, 4);
+	} else {
+		if (fl.l_start > INT32_MAX || fl.l_len > INT32_MAX)
+			return -EOVERFLOW;
+		int32_t start = (int32_t)fl.l_start, len = (int32_t)fl.l_len;
+		memcpy(b + 4, &start, 4);
+		memcpy(b + 8, &len, 4);
+		memcpy(b + 12, &fl.l_pid, 4);
+	}
+	return copy_out(p, a[2], b, size);
+}
+
+static int64_t s_fcntl(struct linux_process *p, const uint32_t a[6])
+{
+	return fcntl32(p, a, 0);
+}
+
+static int64_t s_fcntl64(struct linux_process *p, const uint32_t a[6])
+{
+	return fcntl32(p, a, 1);
+}
+
+/* waitid(idtype, id, infop, options, rusage): the siginfo and rusage in
+ * their compat layouts. */
+static int64_t s_waitid(struct linux_process *p, const uint32_t a[6])
+{
+	uint8_t si[128], si32[128];
+	struct rusage ru;
+	memset(si, 0, sizeof si);
+	if (syscall(SYS_waitid, (int)a[0], (pid_t)a[1], si, (int)a[3], a[4] ? &ru : NULL) < 0)
+		return -errno;
+	linux_siginfo_to32(si, si32);
+	if (a[2] && copy_out(p, a[2], si32, sizeof si32))
+		return -EFAULT;
+	if (a[4] && put_rusage32(p, a[4], &ru))
+		return -EFAULT;
+	return 0;
 }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid) on i386. */
@@ -589,11 +861,15 @@ static int64_t s_execve(struct linux_process *p, const uint32_t a[6])
 struct call32 {
 	const char *name;
 	fn32 fn;       /* a translated call, or */
-	unsigned nr64; /* the x86-64 call taking the same arguments */
+	unsigned nr64; /* the x86-64 call taking the same arguments (for a
+	                  translated call: the one whose rules for restarting
+	                  after a signal apply, or NO_NR64) */
 	unsigned sext; /* bit i: argument i is sign-extended */
 };
 
-#define T(nr, name, fn) [nr] = {#name, fn, 0, 0}
+#define NO_NR64 (~0u)
+#define T(nr, name, fn) [nr] = {#name, fn, NO_NR64, 0}
+#define TN(nr, name, fn, nr64) [nr] = {#name, fn, nr64, 0}
 #define X(nr, name, nr64) [nr] = {#name, NULL, nr64, 0}
 #define XS(nr, name, nr64, sext) [nr] = {#name, NULL, nr64, sext}
 static const struct call32 calls[] = {
@@ -630,7 +906,7 @@ static const struct call32 calls[] = {
     X(49, geteuid, 107),
     X(50, getegid, 108),
     X(54, ioctl, 16),
-    X(55, fcntl, 72),
+    T(55, fcntl, s_fcntl),
     X(57, setpgid, 109),
     X(60, umask, 95),
     X(63, dup2, 33),
@@ -638,6 +914,7 @@ static const struct call32 calls[] = {
     X(65, getpgrp, 111),
     T(67, sigaction, s_sigaction),
     T(76, getrlimit, s_ugetrlimit),
+    T(77, getrusage, s_getrusage),
     T(78, gettimeofday, s_gettimeofday),
     X(83, symlink, 88),
     X(85, readlink, 89),
@@ -645,48 +922,73 @@ static const struct call32 calls[] = {
     X(91, munmap, 11),
     X(93, ftruncate, 77),
     X(94, fchmod, 91),
+    T(99, statfs, s_statfs),
+    T(100, fstatfs, s_fstatfs),
+    T(102, socketcall, linux_sys32_socketcall),
+    T(104, setitimer, linux_sys32_setitimer),
+    T(105, getitimer, linux_sys32_getitimer),
     T(114, wait4, s_wait4),
+    T(116, sysinfo, s_sysinfo),
     X(118, fsync, 74),
+    TN(119, sigreturn, linux_sys32_sigreturn, 15),
     T(120, clone, s_clone),
     X(122, uname, 63), /* "x86_64", as a 64-bit kernel tells a compat task */
     X(125, mprotect, 10),
+    T(126, sigprocmask, linux_sys32_sigprocmask),
     X(132, getpgid, 121),
     T(140, _llseek, s_llseek),
+    TN(142, _newselect, linux_sys32_select, 23),
     X(133, fchdir, 81),
+    X(143, flock, 73),
     T(145, readv, s_readv),
     T(146, writev, s_writev),
     X(147, getsid, 124),
     X(148, fdatasync, 74),
     X(158, sched_yield, 24),
-    T(162, nanosleep, s_nanosleep),
+    TN(162, nanosleep, s_nanosleep, 35),
     T(163, mremap, s_mremap),
     XS(168, poll, 7, 4),
     X(172, prctl, 157),
+    TN(173, rt_sigreturn, linux_sys32_rt_sigreturn, 15),
     T(174, rt_sigaction, s_rt_sigaction),
     X(175, rt_sigprocmask, 14),
     X(176, rt_sigpending, 127),
+    T(177, rt_sigtimedwait, linux_sys32_rt_sigtimedwait),
     X(179, rt_sigsuspend, 130),
     T(180, pread64, s_pread64),
     T(181, pwrite64, s_pwrite64),
     X(183, getcwd, 79),
+    T(186, sigaltstack, linux_sys32_sigaltstack),
     X(190, vfork, 58),
     T(191, ugetrlimit, s_ugetrlimit),
     T(192, mmap2, s_mmap2),
     T(194, ftruncate64, s_ftruncate64),
+    T(193, truncate64, s_truncate64),
     T(195, stat64, s_stat64),
     T(196, lstat64, s_lstat64),
     T(197, fstat64, s_fstat64),
+    X(198, lchown32, 94),
     X(199, getuid32, 102),
     X(200, getgid32, 104),
     X(201, geteuid32, 107),
     X(202, getegid32, 108),
+    X(203, setreuid32, 113),
+    X(204, setregid32, 114),
+    X(205, getgroups32, 115),
+    X(207, fchown32, 93),
+    X(208, setresuid32, 117),
+    X(209, getresuid32, 118),
+    X(210, setresgid32, 119),
+    X(211, getresgid32, 120),
+    X(212, chown32, 92),
     X(213, setuid32, 105),
     X(214, setgid32, 106),
     X(219, madvise, 28),
     T(220, getdents64, s_getdents64),
-    X(221, fcntl64, 72),
+    T(221, fcntl64, s_fcntl64),
     X(224, gettid, 186),
     X(238, tkill, 200),
+    X(239, sendfile64, 40),
     X(240, futex, 202),
     X(242, sched_getaffinity, 204),
     T(243, set_thread_area, s_set_thread_area),
@@ -695,24 +997,62 @@ static const struct call32 calls[] = {
     X(258, set_tid_address, 218),
     T(265, clock_gettime, s_clock_gettime),
     T(266, clock_getres, s_clock_getres),
+    TN(267, clock_nanosleep, s_clock_nanosleep, 230),
+    T(268, statfs64, s_statfs64),
+    T(269, fstatfs64, s_fstatfs64),
     X(270, tgkill, 234),
+    T(284, waitid, s_waitid),
     XS(295, openat, 257, 1),
     XS(296, mkdirat, 258, 1),
     T(300, fstatat64, s_fstatat64),
+    XS(298, fchownat, 260, 1),
     XS(301, unlinkat, 263, 1),
+    XS(302, renameat, 264, 1 | 4),
+    XS(303, linkat, 265, 1 | 4),
+    XS(304, symlinkat, 266, 2),
     XS(305, readlinkat, 267, 1),
+    XS(306, fchmodat, 268, 1),
     XS(307, faccessat, 269, 1),
+    TN(308, pselect6, linux_sys32_pselect6, 270),
+    TN(309, ppoll, linux_sys32_ppoll, 271),
     X(311, set_robust_list, 273),
+    X(318, getcpu, 309),
+    T(320, utimensat, s_utimensat),
     XS(330, dup3, 292, 0),
     X(331, pipe2, 293),
     X(340, prlimit64, 302),
     X(355, getrandom, 318),
+    T(359, socket, linux_sys32_socket_direct),
+    T(360, socketpair, linux_sys32_socket_direct),
+    T(361, bind, linux_sys32_socket_direct),
+    T(362, connect, linux_sys32_socket_direct),
+    T(363, listen, linux_sys32_socket_direct),
+    T(364, accept4, linux_sys32_socket_direct),
+    T(365, getsockopt, linux_sys32_socket_direct),
+    T(366, setsockopt, linux_sys32_socket_direct),
+    T(367, getsockname, linux_sys32_socket_direct),
+    T(368, getpeername, linux_sys32_socket_direct),
+    T(369, sendto, linux_sys32_socket_direct),
+    T(370, recvfrom, linux_sys32_socket_direct),
+    T(371, sendmsg, linux_sys32_socket_direct),
+    T(372, recvmsg, linux_sys32_socket_direct),
+    T(373, shutdown, linux_sys32_socket_direct),
     X(383, statx, 332),
     X(386, rseq, 334),
     X(403, clock_gettime64, 228),
+    X(406, clock_getres_time64, 229),
+    X(407, clock_nanosleep_time64, 230),
+    XS(412, utimensat_time64, 280, 1),
+    TN(413, pselect6_time64, linux_sys32_pselect6_time64, 270),
+    TN(414, ppoll_time64, linux_sys32_ppoll_time64, 271),
+    T(421, rt_sigtimedwait_time64, linux_sys32_rt_sigtimedwait_time64),
+    X(422, futex_time64, 202),
     XS(439, faccessat2, 439, 1),
 };
 #define NCALLS (sizeof calls / sizeof calls[0])
+
+static void print_call(FILE *strace, const struct call32 *c, uint32_t nr, const uint32_t a[6], int64_t r,
+                       int quiet);
 
 void linux_syscall32(struct linux_process *p)
 {
@@ -745,6 +1085,15 @@ void linux_syscall32(struct linux_process *p)
 	if (!p->strace)
 		p->strace = strace;
 	s->gpr[GPR_RAX] = (uint32_t)r;
+	print_call(strace, c, nr, a, r, quiet);
+	/* Pending signals are delivered; a call that a host signal cut short
+	 * is restarted (EAX = its i386 number) by the x86-64 rules. */
+	linux_signal_after_syscall_as(p, c && c->nr64 != NO_NR64 ? c->nr64 : UINT32_MAX, nr);
+}
+
+static void print_call(FILE *strace, const struct call32 *c, uint32_t nr, const uint32_t a[6], int64_t r,
+                       int quiet)
+{
 	if (!strace || quiet || (c && c->fn == s_execve && r == 0))
 		return;
 	if (c)

@@ -236,6 +236,13 @@ section_linux() {
   UOPSIM="$BUILD/uopsim" bash tests/linux/run-guests.sh
 }
 
+# ---- section: the guest suite and busybox applets, both ABIs -------------
+
+section_suite() {
+  make -s "$BUILD/uopsim" || return 1
+  UOPSIM="$BUILD/uopsim" bash tests/linux/run-suite.sh "$1"
+}
+
 # ---- section: `uopsim lockstep` against the real CPU and qemu-i386 --------
 
 section_lockstep() {
@@ -309,7 +316,7 @@ section_cli() {
 
 # ---- the sections ---------------------------------------------------------
 
-SECTIONS=(cli zydis fuzz engine engine32 linux lockstep objdump)
+SECTIONS=(cli zydis fuzz engine engine32 linux suite lockstep objdump)
 shift
 [ $# -eq 0 ] || SECTIONS=("$@")
 
