@@ -7,10 +7,17 @@
 #include "machine/memory.h"
 
 #define BUCKETS 8192 /* power of two */
+#define MAX_GRAVEYARD 4096
 
 struct block_cache {
 	struct block *bucket[BUCKETS];
 	struct block_cache_stats stats;
+	/* Stale blocks are not freed at once, since other blocks' links may
+	 * point at them (their checked_epoch is 0, which no link accepts):
+	 * they wait here until the next flush. */
+	struct block *graveyard;
+	unsigned ngraveyard;
+	uint64_t generation; /* bumped when blocks are freed (a flush) */
 	/* Scratch for building, so a block is allocated at its exact size. */
 	struct uop scratch[BLOCK_MAX_INSNS * UOP_MAX_PER_INSN];
 };
@@ -25,17 +32,30 @@ struct block_cache *block_cache_create(void)
 	return calloc(1, sizeof(struct block_cache));
 }
 
+static void free_block(struct block *b)
+{
+	uop_fast_free(b->fast);
+	free(b);
+}
+
 void block_cache_flush(struct block_cache *c)
 {
 	for (unsigned i = 0; i < BUCKETS; i++) {
 		struct block *b = c->bucket[i];
 		while (b) {
 			struct block *next = b->next;
-			free(b);
+			free_block(b);
 			b = next;
 		}
 		c->bucket[i] = NULL;
 	}
+	while (c->graveyard) {
+		struct block *next = c->graveyard->next;
+		free_block(c->graveyard);
+		c->graveyard = next;
+	}
+	c->ngraveyard = 0;
+	c->generation++;
 }
 
 void block_cache_destroy(struct block_cache *c)
@@ -182,6 +202,16 @@ static struct block *build(struct block_cache *c, struct guest_memory *m, enum x
 	b->last_page = (pc - 1) >> GUEST_PAGE_SHIFT;
 	b->first_version = gmem_code_version(m, rip, 1);
 	b->last_version = gmem_code_version(m, pc - 1, 1);
+	b->checked_epoch = gmem_epoch(m);
+	memset(b->link, 0, sizeof b->link);
+	uint16_t first[BLOCK_MAX_INSNS];
+	uint8_t counts[BLOCK_MAX_INSNS], lengths[BLOCK_MAX_INSNS];
+	for (unsigned k = 0; k < ninsns; k++) {
+		first[k] = insn[k].first_uop;
+		counts[k] = insn[k].nuops;
+		lengths[k] = insn[k].length;
+	}
+	b->fast = uop_fast_compile(b->uops, first, counts, lengths, ninsns, rip, mode); /* NULL: cpu_run steps */
 	return b;
 }
 
@@ -199,20 +229,47 @@ const struct block *block_cache_get(struct block_cache *c, struct guest_memory *
 	for (struct block *b = *link; b; link = &b->next, b = b->next) {
 		if (b->rip != rip)
 			continue;
-		if (is_current(b, m)) {
+		/* Page code versions change only with the memory's epoch. */
+		uint64_t epoch = gmem_epoch(m);
+		if (b->checked_epoch == epoch || is_current(b, m)) {
+			b->checked_epoch = epoch;
 			c->stats.hits++;
 			return b;
 		}
 		*link = b->next; /* stale after a code write: rebuild */
-		free(b);
+		b->checked_epoch = 0;
+		b->next = c->graveyard;
+		c->graveyard = b;
+		c->ngraveyard++;
 		c->stats.stale++;
 		break;
 	}
+	if (c->ngraveyard > MAX_GRAVEYARD)
+		block_cache_flush(c); /* heavy self-modifying code: start afresh */
 	struct block *b = build(c, m, mode, rip);
 	if (!b)
 		return NULL;
 	c->stats.builds++;
 	b->next = c->bucket[hash(rip)];
 	c->bucket[hash(rip)] = b;
+	return b;
+}
+
+const struct block *block_cache_next(struct block_cache *c, struct guest_memory *m, enum x86_mode mode,
+				     const struct block *from, uint64_t rip)
+{
+	if (from) {
+		const struct block *b = block_cache_chained(from, rip, gmem_epoch(m));
+		if (b)
+			return b;
+	}
+	uint64_t generation = c->generation;
+	const struct block *b = block_cache_get(c, m, mode, rip);
+	if (b && from && c->generation == generation) { /* else a flush freed `from` */
+		struct block *f = (struct block *)from; /* the links are the cache's own bookkeeping */
+		f->link[1] = f->link[0]; /* newest in slot 0 */
+		f->link[0].rip = rip;
+		f->link[0].block = b;
+	}
 	return b;
 }

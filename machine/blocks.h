@@ -30,6 +30,15 @@ struct block {
 	uint32_t first_version, last_version;
 	unsigned ninsns, nuops;
 	struct block *next; /* hash chain */
+	struct uop_fast_code *fast; /* the micro-ops pre-decoded (uop_fast_run), or NULL */
+	uint64_t checked_epoch;     /* gmem_epoch when last found current */
+	/* Chaining: the blocks last found at the two most recent successor
+	 * addresses. A stale block is kept (with checked_epoch 0) until the
+	 * cache is flushed, which frees every block and so every link. */
+	struct {
+		uint64_t rip;
+		const struct block *block;
+	} link[2];
 	struct block_insn insn[BLOCK_MAX_INSNS];
 	struct uop uops[]; /* nuops */
 };
@@ -47,6 +56,21 @@ void block_cache_destroy(struct block_cache *c);
  * the single-step path, which reports the fault). */
 const struct block *block_cache_get(struct block_cache *c, struct guest_memory *m, enum x86_mode mode,
 				    uint64_t rip);
+/* The block starting at rip when execution leaves block `from` (NULL:
+ * as block_cache_get): looks first at the successors `from` remembers. A
+ * block returned stays valid until the next call. */
+const struct block *block_cache_next(struct block_cache *c, struct guest_memory *m, enum x86_mode mode,
+				     const struct block *from, uint64_t rip);
+
+/* The fast path of block_cache_next: a successor `from` remembers at rip
+ * and still current at memory epoch `epoch` (gmem_epoch), or NULL. */
+static inline const struct block *block_cache_chained(const struct block *from, uint64_t rip, uint64_t epoch)
+{
+	for (unsigned i = 0; i < 2; i++)
+		if (from->link[i].rip == rip && from->link[i].block && from->link[i].block->checked_epoch == epoch)
+			return from->link[i].block;
+	return NULL;
+}
 /* Drops every block (mode changes, tests). */
 void block_cache_flush(struct block_cache *c);
 const struct block_cache_stats *block_cache_stats(const struct block_cache *c);

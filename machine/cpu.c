@@ -69,6 +69,32 @@ enum cpu_event cpu_step(struct cpu *cpu)
 	return last->status == EXEC_SYSCALL ? CPU_SYSCALL : CPU_OK;
 }
 
+/* Block chaining for uop_fast_run: the next block, if it is current and
+ * fits in what is left of the budget. */
+struct chain {
+	struct cpu *cpu;
+	const struct block *block; /* the block running (then: last run or looked up), or NULL */
+	uint64_t budget;           /* instructions the run may complete */
+};
+
+static const struct uop_fast_code *chain_next(void *context, uint64_t rip, uint64_t done)
+{
+	struct chain *c = context;
+	struct cpu *cpu = c->cpu;
+	const struct block *b = block_cache_chained(c->block, rip, gmem_epoch(cpu->memory));
+	if (!b) {
+		/* (A flush in there may free c->block: forget it.) */
+		b = block_cache_next(cpu->blocks, cpu->memory, cpu->mode, c->block, rip);
+		c->block = b;
+		if (!b)
+			return NULL;
+	}
+	if (!b->fast || c->budget - done < b->ninsns)
+		return NULL; /* cpu_run takes it from here */
+	c->block = b;
+	return b->fast;
+}
+
 enum cpu_event cpu_run(struct cpu *cpu, uint64_t max_instructions)
 {
 	uint64_t limit = cpu->instructions + max_instructions;
@@ -87,14 +113,31 @@ enum cpu_event cpu_run(struct cpu *cpu, uint64_t max_instructions)
 		cpu->env.cpuid = cpuid_query;
 	uop_exec_init(&x, &cpu->state, cpu->memory, &cpu->env, cpu->mode);
 	struct uop_exec_result *last = &cpu->last;
+	const struct block *b = NULL; /* the block that ran last, for chaining */
+	int fast = !cpu->profile;    /* the pre-decoded run counts no profile */
 	while (cpu->instructions < limit) {
-		const struct block *b =
-			cpu->blocks ? block_cache_get(cpu->blocks, cpu->memory, cpu->mode, cpu->state.rip) : NULL;
+		uint64_t rip = cpu->state.rip;
+		const struct block *next = b ? block_cache_chained(b, rip, gmem_epoch(cpu->memory)) : NULL;
+		if (!next && cpu->blocks)
+			next = block_cache_next(cpu->blocks, cpu->memory, cpu->mode, b, rip);
+		b = next;
 		if (!b) {
 			/* Not decodable or crackable: one step reports why. */
 			enum cpu_event e = cpu_step(cpu);
 			if (e != CPU_OK)
 				return e;
+			continue;
+		}
+		if (fast && b->fast && limit - cpu->instructions >= b->ninsns) {
+			/* The whole block fits in the budget: pre-decoded run. */
+			uint64_t done, nuops;
+			struct chain chain = { cpu, b, limit - cpu->instructions };
+			uop_fast_run(&x, b->fast, chain_next, &chain, last, &done, &nuops);
+			b = chain.block;
+			cpu->instructions += done;
+			cpu->uops += nuops;
+			if (last->status != EXEC_DONE)
+				return last->status == EXEC_FAULT ? CPU_FAULT : CPU_SYSCALL;
 			continue;
 		}
 		uint64_t code_writes = gmem_code_writes(cpu->memory);

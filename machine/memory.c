@@ -33,6 +33,8 @@ struct guest_memory {
 	struct cache_entry cache[CACHE_SIZE];
 	uint64_t code_writes; /* writes that hit pages holding decoded code */
 	uint32_t last_version; /* versions are unique across pages and time */
+	uint64_t epoch;        /* gmem_epoch */
+	struct gmem_tlb tlb;
 };
 
 static int valid_range(uint64_t addr, uint64_t size)
@@ -44,9 +46,11 @@ static int valid_range(uint64_t addr, uint64_t size)
 struct guest_memory *gmem_create(void)
 {
 	struct guest_memory *m = calloc(1, sizeof *m);
-	if (m)
-		for (unsigned i = 0; i < CACHE_SIZE; i++)
-			m->cache[i].vpn = UINT64_MAX;
+	if (!m)
+		return NULL;
+	for (unsigned i = 0; i < CACHE_SIZE; i++)
+		m->cache[i].vpn = UINT64_MAX;
+	m->epoch = 1;
 	return m;
 }
 
@@ -106,8 +110,21 @@ static struct page *lookup(struct guest_memory *m, uint64_t vpn)
 	return p;
 }
 
+/* Drops the page's TLB entries (the read one too: its data may go). */
+static void drop_tlb(struct guest_memory *m, uint64_t vpn)
+{
+	struct gmem_tlb_entry *r = &m->tlb.read[vpn & (GMEM_TLB_SIZE - 1)];
+	struct gmem_tlb_entry *w = &m->tlb.write[vpn & (GMEM_TLB_SIZE - 1)];
+	if (r->tag == vpn + 1)
+		r->tag = 0;
+	if (w->tag == vpn + 1)
+		w->tag = 0;
+}
+
 static void forget(struct guest_memory *m, uint64_t vpn)
 {
+	m->epoch++;
+	drop_tlb(m, vpn);
 	struct cache_entry *e = &m->cache[vpn & (CACHE_SIZE - 1)];
 	if (e->vpn == vpn)
 		e->vpn = UINT64_MAX;
@@ -168,6 +185,8 @@ int gmem_protect(struct guest_memory *m, uint64_t addr, uint64_t size, unsigned 
 		p->prot = prot;
 		p->code_version = ++m->last_version;
 		p->holds_code = 0;
+		m->epoch++;
+		drop_tlb(m, vpn);
 	}
 	return 0;
 }
@@ -206,6 +225,7 @@ static void copy(struct guest_memory *m, uint64_t addr, void *host, size_t size,
 				p->code_version = ++m->last_version;
 				p->holds_code = 0;
 				m->code_writes++;
+				m->epoch++;
 			}
 		}
 		else
@@ -269,12 +289,38 @@ uint32_t gmem_code_version(struct guest_memory *m, uint64_t addr, int mark)
 	struct page *p = lookup(m, addr >> GUEST_PAGE_SHIFT);
 	if (!p)
 		return 0;
-	if (mark)
+	if (mark && !p->holds_code) {
 		p->holds_code = 1;
+		drop_tlb(m, addr >> GUEST_PAGE_SHIFT); /* writes must bump the version */
+	}
 	return p->code_version;
 }
 
 uint64_t gmem_code_writes(const struct guest_memory *m)
 {
 	return m->code_writes;
+}
+
+uint64_t gmem_epoch(const struct guest_memory *m)
+{
+	return m->epoch;
+}
+
+struct gmem_tlb *gmem_tlb(struct guest_memory *m)
+{
+	return &m->tlb;
+}
+
+uint8_t *gmem_tlb_fill(struct guest_memory *m, uint64_t addr, unsigned prot)
+{
+	if (addr >= 1ull << GUEST_ADDRESS_BITS)
+		return NULL;
+	uint64_t vpn = addr >> GUEST_PAGE_SHIFT;
+	struct page *p = lookup(m, vpn);
+	if (!p || (p->prot & prot) != prot || ((prot & GUEST_WRITE) && p->holds_code))
+		return NULL;
+	struct gmem_tlb_entry *e = &(prot & GUEST_WRITE ? m->tlb.write : m->tlb.read)[vpn & (GMEM_TLB_SIZE - 1)];
+	e->tag = vpn + 1;
+	e->host = p->data;
+	return p->data + (addr & (GUEST_PAGE_SIZE - 1));
 }

@@ -50,4 +50,43 @@ size_t gmem_fetch(struct guest_memory *m, uint64_t addr, void *dst, size_t size)
 uint32_t gmem_code_version(struct guest_memory *m, uint64_t addr, int mark);
 uint64_t gmem_code_writes(const struct guest_memory *m);
 
+/* A count that changes whenever any page is mapped, unmapped or
+ * re-protected, or has its code version bumped by a write: while it stays
+ * the same, so does every page's code version. */
+uint64_t gmem_epoch(const struct guest_memory *m);
+
+/* The memory's software TLB, for the executor's fast path: guest page
+ * number to host page data, direct-mapped, separately for reads and
+ * writes. Mapping, unmapping and protection changes drop a page's
+ * entries, and write entries never cover a page holding decoded code, so
+ * that a write there takes the gmem_write path that bumps its code
+ * version. Tags are page number + 1 (0: empty). */
+#define GMEM_TLB_SIZE 256 /* power of two */
+struct gmem_tlb_entry {
+	uint64_t tag;
+	uint8_t *host;
+};
+struct gmem_tlb {
+	struct gmem_tlb_entry read[GMEM_TLB_SIZE], write[GMEM_TLB_SIZE];
+};
+
+struct gmem_tlb *gmem_tlb(struct guest_memory *m);
+/* The host address of guest address addr for an access with `prot`
+ * (GUEST_READ or GUEST_WRITE) within its page, entered into the TLB; NULL
+ * if the page is not mapped with that protection (or, for a write, holds
+ * decoded code). */
+uint8_t *gmem_tlb_fill(struct guest_memory *m, uint64_t addr, unsigned prot);
+
+/* The fast path of a one-page access of size bytes: the host address, or
+ * NULL (then use gmem_tlb_fill, or gmem_read/gmem_write for a page
+ * crossing). */
+static inline uint8_t *gmem_tlb_lookup(const struct gmem_tlb_entry *set, uint64_t addr, unsigned size)
+{
+	uint64_t vpn = addr >> GUEST_PAGE_SHIFT;
+	const struct gmem_tlb_entry *e = &set[vpn & (GMEM_TLB_SIZE - 1)];
+	if (e->tag != vpn + 1 || (addr & (GUEST_PAGE_SIZE - 1)) + size > GUEST_PAGE_SIZE)
+		return NULL;
+	return e->host + (addr & (GUEST_PAGE_SIZE - 1));
+}
+
 #endif

@@ -27,31 +27,6 @@ void uop_exec_init(struct uop_exec *x, struct x86_state *state, struct guest_mem
 	x->reg[UREG_NEXT_RIP] = &x->next_rip;
 }
 
-static uint64_t add_flags(uint64_t a, uint64_t b, uint64_t carry_in, uint64_t r, unsigned width)
-{
-	unsigned __int128 wide = (unsigned __int128)(a & width_mask(width)) + (b & width_mask(width)) + carry_in;
-	uint64_t out = szp(r, width);
-	if (wide >> (8 * width))
-		out |= FLAG_CF;
-	if ((a ^ r) & (b ^ r) & sign_bit(width))
-		out |= FLAG_OF;
-	if ((a ^ b ^ r) & 0x10)
-		out |= FLAG_AF;
-	return out;
-}
-
-static uint64_t sub_flags(uint64_t a, uint64_t b, uint64_t borrow_in, uint64_t r, unsigned width)
-{
-	uint64_t out = szp(r, width);
-	if ((unsigned __int128)(a & width_mask(width)) < (unsigned __int128)(b & width_mask(width)) + borrow_in)
-		out |= FLAG_CF;
-	if ((a ^ b) & (a ^ r) & sign_bit(width))
-		out |= FLAG_OF;
-	if ((a ^ b ^ r) & 0x10)
-		out |= FLAG_AF;
-	return out;
-}
-
 static int condition(struct frame *f, const struct uop *u)
 {
 	uint64_t fl = flags(f);
@@ -155,11 +130,11 @@ static void do_store_data(struct frame *f, const struct uop *u)
 	memcpy(data, &value, 8);
 }
 
-/* ---- shifts and rotates (SDM vol. 2, SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR) -- */
+/* ---- shifts and rotates (shift_compute: exec_internal.h) ---- */
 
 static void do_shift(struct frame *f, const struct uop *u)
 {
-	unsigned width = u->width, bits = 8 * width;
+	unsigned width = u->width;
 	uint64_t a = src(f, u, 0, width);
 	/* The count: CL or imm (src2 for the double shifts), masked to 5 bits
 	 * (6 for 64-bit operands). */
@@ -167,101 +142,14 @@ static void do_shift(struct frame *f, const struct uop *u)
 	unsigned count_reg = double_shift ? u->src[2] : u->src[1];
 	unsigned count = (unsigned)(count_reg ? read_reg(f, count_reg, 1, 0) : (uint64_t)u->imm);
 	count &= width == 8 ? 0x3F : 0x1F;
-	uint64_t fl = flags(f), out = fl, r = a, mask = width_mask(width);
-	int cf = !!(fl & FLAG_CF);
 	if (count == 0) {
 		/* No flag changes; the result is still written (a 32-bit
 		 * destination is zero-extended). */
 		write_dst(f, u, a);
 		return;
 	}
-	switch (u->op) {
-	case UOP_SHL:
-		r = count < bits ? a << count : 0;
-		cf = count <= bits ? (int)((a >> (bits - count)) & 1) : 0;
-		out = szp(r, width) | (cf ? FLAG_CF : 0);
-		if (((r & sign_bit(width)) != 0) != cf)
-			out |= FLAG_OF;
-		break;
-	case UOP_SHR:
-		r = count < bits ? a >> count : 0;
-		cf = count <= bits ? (int)((a >> (count - 1)) & 1) : 0;
-		out = szp(r, width) | (cf ? FLAG_CF : 0);
-		if (a & sign_bit(width)) /* OF = MSB of the original, for count 1 */
-			out |= FLAG_OF;
-		break;
-	case UOP_SAR: {
-		int64_t sa = sign_extend(a, width);
-		unsigned c = count < bits ? count : bits - 1;
-		r = (uint64_t)(sa >> c);
-		cf = (int)((sa >> (count < bits ? count - 1 : bits - 1)) & 1);
-		out = szp(r, width) | (cf ? FLAG_CF : 0);
-		break;
-	}
-	case UOP_ROL: case UOP_ROR: {
-		unsigned c = count % bits;
-		if (u->op == UOP_ROL)
-			r = c ? ((a << c) | (a >> (bits - c))) & mask : a;
-		else
-			r = c ? ((a >> c) | (a << (bits - c))) & mask : a;
-		out = fl & ~(uint64_t)(FLAG_CF | FLAG_OF);
-		int msb = !!(r & sign_bit(width));
-		if (u->op == UOP_ROL) {
-			cf = (int)(r & 1);
-			if (msb != cf)
-				out |= FLAG_OF;
-		} else {
-			cf = msb;
-			if (msb != !!(r & (sign_bit(width) >> 1)))
-				out |= FLAG_OF;
-		}
-		if (cf)
-			out |= FLAG_CF;
-		break;
-	}
-	case UOP_RCL: case UOP_RCR: {
-		/* Rotate through CF: a (bits + 1)-bit rotation. */
-		unsigned c = count % (bits + 1);
-		unsigned __int128 v = ((unsigned __int128)cf << bits) | a, all = ((unsigned __int128)1 << (bits + 1)) - 1;
-		if (c) {
-			if (u->op == UOP_RCL)
-				v = ((v << c) | (v >> (bits + 1 - c))) & all;
-			else
-				v = ((v >> c) | (v << (bits + 1 - c))) & all;
-		}
-		r = (uint64_t)v & mask;
-		cf = (int)(v >> bits) & 1;
-		out = fl & ~(uint64_t)(FLAG_CF | FLAG_OF);
-		int msb = !!(r & sign_bit(width));
-		if (u->op == UOP_RCL ? msb != cf : msb != !!(r & (sign_bit(width) >> 1)))
-			out |= FLAG_OF;
-		if (cf)
-			out |= FLAG_CF;
-		break;
-	}
-	case UOP_SHLD: case UOP_SHRD: {
-		uint64_t b = src(f, u, 1, width);
-		/* Counts above the width (16-bit forms) are undefined; shift
-		 * through the concatenation as the hardware does for 32/64. */
-		unsigned __int128 cat;
-		if (u->op == UOP_SHLD) {
-			cat = ((unsigned __int128)a << bits) | b;
-			cat <<= count % (2 * bits);
-			r = (uint64_t)(cat >> bits) & mask;
-			cf = (int)((((unsigned __int128)a << bits | b) >> (2 * bits - count % (2 * bits))) & 1);
-		} else {
-			cat = ((unsigned __int128)b << bits) | a;
-			r = (uint64_t)(cat >> (count % (2 * bits))) & mask;
-			cf = (int)((cat >> (count - 1)) & 1);
-		}
-		out = szp(r, width) | (cf ? FLAG_CF : 0);
-		if ((r ^ a) & sign_bit(width))
-			out |= FLAG_OF;
-		break;
-	}
-	default:
-		break;
-	}
+	uint64_t out, b = double_shift ? src(f, u, 1, width) : 0;
+	uint64_t r = shift_compute(u->op, a, b, count, width, flags(f), &out);
 	write_dst(f, u, r);
 	set_flags(f, u, out);
 }
@@ -270,26 +158,12 @@ static void do_shift(struct frame *f, const struct uop *u)
 
 static void do_multiply(struct frame *f, const struct uop *u)
 {
-	unsigned width = u->width, bits = 8 * width;
+	unsigned width = u->width;
 	uint64_t a = src(f, u, 0, width), b = src(f, u, 1, width);
 	if (!u->src[1])
 		b = (uint64_t)u->imm & width_mask(width);
-	uint64_t low, high, out;
-	if (u->op == UOP_MULHI || u->op == UOP_MULLO) {
-		unsigned __int128 p = (unsigned __int128)a * b;
-		low = (uint64_t)p & width_mask(width);
-		high = (uint64_t)(p >> bits) & width_mask(width);
-		out = high ? FLAG_CF | FLAG_OF : 0;
-	} else {
-		__int128 p = (__int128)sign_extend(a, width) * sign_extend(b, width);
-		low = (uint64_t)p & width_mask(width);
-		high = (uint64_t)(p >> bits) & width_mask(width);
-		out = p != (__int128)sign_extend(low, width) ? FLAG_CF | FLAG_OF : 0;
-	}
-	/* SF, ZF, AF, PF are undefined after multiplies; these follow the
-	 * low half of the result. */
-	out |= szp(low, width);
-	write_dst(f, u, u->op == UOP_MULHI || u->op == UOP_IMULHI ? high : low);
+	uint64_t out, r = mul_compute(u->op, a, b, width, &out);
+	write_dst(f, u, r);
 	if (u->op != UOP_MULLO)
 		set_flags(f, u, out);
 }
@@ -402,251 +276,274 @@ static uint64_t rdflags_image(struct frame *f)
 	return (flags(f) | 2) & ~(uint64_t)0x30000;
 }
 
+void exec_begin(struct frame *f, struct uop_exec *x, uint64_t rip, unsigned length)
+{
+	f->x = x;
+	f->rip = rip;
+	f->next_rip = rip + length;
+	if (x->mode != X86_MODE_64)
+		f->next_rip &= 0xFFFFFFFF;
+	x->next_rip = f->next_rip;
+	f->saved_flags = x->state->rflags;
+	f->nundo = 0;
+	f->nvundo = 0;
+	f->nstores = 0;
+	f->faulted = 0;
+	f->x87_suppress = 0;
+	f->new_rip = f->next_rip;
+	f->syscall = 0;
+	f->syscall_vector = 0;
+	f->repeating = 0;
+}
+
+/* Executes u, the micro-op at index *i of its instruction; a taken
+ * micro-branch moves *i (to the target minus one: the caller's i++ lands
+ * on it). */
+static inline void exec_one(struct frame *f, const struct uop *u, unsigned *i)
+{
+	struct uop_exec *x = f->x;
+	unsigned w = u->width;
+	uint64_t a, b, r;
+	switch ((enum uop_op)u->op) {
+	case UOP_MOV:
+		write_dst(f, u, u->src[0] ? src(f, u, 0, w) : (uint64_t)u->imm);
+		break;
+	case UOP_LIMM:
+		write_dst(f, u, (uint64_t)u->imm);
+		break;
+	case UOP_ADD: case UOP_ADC:
+		a = src(f, u, 0, w);
+		b = src1_or_imm(f, u);
+		{
+			uint64_t carry = u->op == UOP_ADC && (flags(f) & FLAG_CF);
+			r = a + b + carry;
+			write_dst(f, u, r);
+			if (u->flags_write)
+				set_flags(f, u, add_flags(a, b, carry, r, w));
+		}
+		break;
+	case UOP_SUB: case UOP_SBB:
+		a = src(f, u, 0, w);
+		b = src1_or_imm(f, u);
+		{
+			uint64_t borrow = u->op == UOP_SBB && (flags(f) & FLAG_CF);
+			r = a - b - borrow;
+			write_dst(f, u, r);
+			if (u->flags_write)
+				set_flags(f, u, sub_flags(a, b, borrow, r, w));
+		}
+		break;
+	case UOP_AND: case UOP_OR: case UOP_XOR:
+		a = src(f, u, 0, w);
+		b = src1_or_imm(f, u);
+		r = u->op == UOP_AND ? a & b : u->op == UOP_OR ? a | b : a ^ b;
+		write_dst(f, u, r);
+		/* CF = OF = 0; AF undefined, left 0 (SDM vol. 2, AND). */
+		if (u->flags_write)
+			set_flags(f, u, szp(r, w));
+		break;
+	case UOP_NEG:
+		a = src(f, u, 0, w);
+		r = 0 - a;
+		write_dst(f, u, r);
+		if (u->flags_write)
+			set_flags(f, u, sub_flags(0, a, 0, r, w));
+		break;
+	case UOP_NOT:
+		write_dst(f, u, ~src(f, u, 0, w));
+		break;
+	case UOP_INC:
+		a = src(f, u, 0, w);
+		write_dst(f, u, a + 1);
+		if (u->flags_write)
+			set_flags(f, u, add_flags(a, 1, 0, a + 1, w));
+		break;
+	case UOP_DEC:
+		a = src(f, u, 0, w);
+		write_dst(f, u, a - 1);
+		if (u->flags_write)
+			set_flags(f, u, sub_flags(a, 1, 0, a - 1, w));
+		break;
+	case UOP_ZEXT:
+		write_dst(f, u, src(f, u, 0, u->ext));
+		break;
+	case UOP_SEXT:
+		write_dst(f, u, (uint64_t)sign_extend(src(f, u, 0, u->ext), u->ext));
+		break;
+	case UOP_SIGNFILL:
+		write_dst(f, u, (src(f, u, 0, w) & sign_bit(w)) ? ~0ull : 0);
+		break;
+	case UOP_LEA:
+		r = read_full(f, u->src[1]) + (read_full(f, u->src[2]) << u->scale) + (uint64_t)u->imm;
+		write_dst(f, u, r & width_mask(u->asize));
+		break;
+	case UOP_SETCC:
+		write_dst(f, u, (uint64_t)condition(f, u));
+		break;
+	case UOP_CMOV:
+		write_dst(f, u, condition(f, u) ? src(f, u, 1, w) : src(f, u, 0, w));
+		break;
+	case UOP_BSWAP:
+		a = src(f, u, 0, w);
+		write_dst(f, u, w == 8 ? __builtin_bswap64(a) : w == 4 ? __builtin_bswap32((uint32_t)a)
+				: __builtin_bswap16((uint16_t)a));
+		break;
+	case UOP_CMPEQ:
+		x->state->rflags = (x->state->rflags & ~(uint64_t)FLAG_ZF) |
+				   (src(f, u, 0, w) == src(f, u, 1, w) ? FLAG_ZF : 0);
+		break;
+	case UOP_BT: case UOP_BTS: case UOP_BTR: case UOP_BTC:
+	case UOP_BSF: case UOP_BSR: case UOP_TZCNT: case UOP_LZCNT: case UOP_POPCNT:
+		do_bits(f, u);
+		break;
+	case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_ROL: case UOP_ROR:
+	case UOP_RCL: case UOP_RCR: case UOP_SHLD: case UOP_SHRD:
+		do_shift(f, u);
+		break;
+	case UOP_IMUL: case UOP_MULHI: case UOP_IMULHI: case UOP_MULLO:
+		do_multiply(f, u);
+		break;
+	case UOP_DIVQ: case UOP_DIVR: case UOP_IDIVQ: case UOP_IDIVR:
+		do_divide(f, u);
+		break;
+	case UOP_RDFLAGS:
+		write_dst(f, u, rdflags_image(f));
+		break;
+	case UOP_WRFLAGS:
+		a = src(f, u, 0, 8);
+		x->state->rflags = ((x->state->rflags & ~(uint64_t)u->imm) | (a & (uint64_t)u->imm)) | 2;
+		break;
+	case UOP_SETFLAGS:
+		x->state->rflags |= (uint64_t)u->imm;
+		break;
+	case UOP_CLRFLAGS:
+		x->state->rflags &= ~(uint64_t)u->imm;
+		break;
+	case UOP_CMC:
+		x->state->rflags ^= FLAG_CF;
+		break;
+	case UOP_ADVANCE:
+		a = src(f, u, 0, w);
+		write_dst(f, u, (flags(f) & FLAG_DF) ? a - (uint64_t)u->imm : a + (uint64_t)u->imm);
+		break;
+	case UOP_LOAD:
+		do_load(f, u);
+		break;
+	case UOP_STA:
+		do_store_address(f, u);
+		break;
+	case UOP_STD:
+		do_store_data(f, u);
+		break;
+	case UOP_BR:
+		f->new_rip = (u->src[0] ? read_full(f, u->src[0]) : (uint64_t)u->imm) & width_mask(w);
+		break;
+	case UOP_BRCC:
+		if (condition(f, u))
+			f->new_rip = (uint64_t)u->imm;
+		break;
+	case UOP_UBRCC:
+		if (condition(f, u))
+			*i = (unsigned)u->imm - 1; /* the loop's i++ lands on imm */
+		break;
+	case UOP_REPEAT:
+		f->new_rip = f->rip;
+		f->repeating = 1;
+		break;
+	case UOP_CPUID: {
+		uint32_t out[4] = { 0 };
+		if (x->env && x->env->cpuid)
+			x->env->cpuid(x->env->context, (uint32_t)x->state->gpr[0], (uint32_t)x->state->gpr[1], out);
+		write_reg(f, UREG_RAX, 4, 0, out[0], 1);
+		write_reg(f, UREG_RBX, 4, 0, out[1], 1);
+		write_reg(f, UREG_RCX, 4, 0, out[2], 1);
+		write_reg(f, UREG_RDX, 4, 0, out[3], 1);
+		break;
+	}
+	case UOP_RDTSC: {
+		uint64_t tsc = x->env && x->env->rdtsc ? x->env->rdtsc(x->env->context) : 0;
+		write_reg(f, UREG_RAX, 4, 0, tsc & 0xFFFFFFFF, 1);
+		write_reg(f, UREG_RDX, 4, 0, tsc >> 32, 1);
+		break;
+	}
+	case UOP_SYSCALL:
+		if (u->imm == 0 && x->mode == X86_MODE_64) {
+			/* SYSCALL saves RIP in RCX and RFLAGS in R11 (SDM vol. 2, SYSCALL). */
+			write_reg(f, UREG_RCX, 8, 0, f->next_rip, 1);
+			write_reg(f, UREG_R11, 8, 0, rdflags_image(f), 1);
+		} else if (u->imm != 0x80) {
+			/* INT n other than the system-call gate: the gate's DPL
+			 * is 0 in Linux, so user code gets #GP. */
+			fault(f, VEC_GP, 0);
+			break;
+		}
+		f->syscall = 1;
+		f->syscall_vector = (uint8_t)u->imm;
+		break;
+	case UOP_FAULT:
+		fault(f, (uint8_t)u->imm, 0);
+		break;
+	case UOP_NOP:
+		break;
+	case UOP_COUNT:
+		fault(f, VEC_UD, 0);
+		break;
+	default:
+		/* Vector and x87 micro-ops live in their own files. */
+		if (!exec_vector(f, u) && !exec_x87(f, u) && !exec_legacy(f, u) && !exec_bmi(f, u))
+			fault(f, VEC_UD, 0);
+		break;
+	}
+}
+
+void exec_generic(struct frame *f, const struct uop *u)
+{
+	unsigned i = 0;
+	exec_one(f, u, &i);
+}
+
+void exec_end(struct frame *f, struct uop_exec_result *result)
+{
+	struct uop_exec *x = f->x;
+	result->status = EXEC_DONE;
+	result->vector = 0;
+	result->fault_address = 0;
+	result->repeating = f->repeating;
+	if (f->faulted) {
+		while (f->nundo) {
+			f->nundo--;
+			x->state->gpr[f->undo_reg[f->nundo] - UREG_RAX] = f->undo_value[f->nundo];
+		}
+		while (f->nvundo) {
+			f->nvundo--;
+			vreg_restore(f, f->nvundo);
+		}
+		x->state->rflags = f->saved_flags;
+		result->status = EXEC_FAULT;
+		result->repeating = 0;
+		result->vector = f->vector;
+		result->fault_address = f->fault_address;
+		/* #BP and #DB from INT3/INT1 and #OF from INTO are traps: they
+		 * report the next RIP. */
+		if (f->vector == VEC_BP || f->vector == VEC_DB || f->vector == VEC_OF)
+			x->state->rip = f->next_rip;
+		return;
+	}
+	for (unsigned i = 0; i < f->nstores; i++)
+		gmem_write(x->memory, f->store[i].address, f->store[i].data, f->store[i].width, &(uint64_t){ 0 });
+	x->state->rip = f->new_rip;
+	if (f->syscall) {
+		result->status = EXEC_SYSCALL;
+		result->vector = f->syscall_vector;
+	}
+}
+
 void uop_execute(struct uop_exec *x, const struct uop *uops, unsigned n, uint64_t rip, unsigned length,
 		 struct uop_exec_result *result)
 {
 	struct frame f;
-	f.x = x;
-	f.rip = rip;
-	f.next_rip = rip + length;
-	if (x->mode != X86_MODE_64)
-		f.next_rip &= 0xFFFFFFFF;
-	x->next_rip = f.next_rip;
-	f.saved_flags = x->state->rflags;
-	f.nundo = 0;
-	f.nvundo = 0;
-	f.nstores = 0;
-	f.faulted = 0;
-	f.x87_suppress = 0;
-	uint64_t new_rip = f.next_rip;
-	int syscall = 0;
-	uint8_t syscall_vector = 0;
-
-	result->status = EXEC_DONE;
-	result->vector = 0;
-	result->fault_address = 0;
-	result->repeating = 0;
-	for (unsigned i = 0; i < n && !f.faulted; i++) {
-		const struct uop *u = &uops[i];
-		unsigned w = u->width;
-		uint64_t a, b, r;
-		switch ((enum uop_op)u->op) {
-		case UOP_MOV:
-			write_dst(&f, u, u->src[0] ? src(&f, u, 0, w) : (uint64_t)u->imm);
-			break;
-		case UOP_LIMM:
-			write_dst(&f, u, (uint64_t)u->imm);
-			break;
-		case UOP_ADD: case UOP_ADC:
-			a = src(&f, u, 0, w);
-			b = src1_or_imm(&f, u);
-			{
-				uint64_t carry = u->op == UOP_ADC && (flags(&f) & FLAG_CF);
-				r = a + b + carry;
-				write_dst(&f, u, r);
-				if (u->flags_write)
-					set_flags(&f, u, add_flags(a, b, carry, r, w));
-			}
-			break;
-		case UOP_SUB: case UOP_SBB:
-			a = src(&f, u, 0, w);
-			b = src1_or_imm(&f, u);
-			{
-				uint64_t borrow = u->op == UOP_SBB && (flags(&f) & FLAG_CF);
-				r = a - b - borrow;
-				write_dst(&f, u, r);
-				if (u->flags_write)
-					set_flags(&f, u, sub_flags(a, b, borrow, r, w));
-			}
-			break;
-		case UOP_AND: case UOP_OR: case UOP_XOR:
-			a = src(&f, u, 0, w);
-			b = src1_or_imm(&f, u);
-			r = u->op == UOP_AND ? a & b : u->op == UOP_OR ? a | b : a ^ b;
-			write_dst(&f, u, r);
-			/* CF = OF = 0; AF undefined, left 0 (SDM vol. 2, AND). */
-			if (u->flags_write)
-				set_flags(&f, u, szp(r, w));
-			break;
-		case UOP_NEG:
-			a = src(&f, u, 0, w);
-			r = 0 - a;
-			write_dst(&f, u, r);
-			if (u->flags_write)
-				set_flags(&f, u, sub_flags(0, a, 0, r, w));
-			break;
-		case UOP_NOT:
-			write_dst(&f, u, ~src(&f, u, 0, w));
-			break;
-		case UOP_INC:
-			a = src(&f, u, 0, w);
-			write_dst(&f, u, a + 1);
-			if (u->flags_write)
-				set_flags(&f, u, add_flags(a, 1, 0, a + 1, w));
-			break;
-		case UOP_DEC:
-			a = src(&f, u, 0, w);
-			write_dst(&f, u, a - 1);
-			if (u->flags_write)
-				set_flags(&f, u, sub_flags(a, 1, 0, a - 1, w));
-			break;
-		case UOP_ZEXT:
-			write_dst(&f, u, src(&f, u, 0, u->ext));
-			break;
-		case UOP_SEXT:
-			write_dst(&f, u, (uint64_t)sign_extend(src(&f, u, 0, u->ext), u->ext));
-			break;
-		case UOP_SIGNFILL:
-			write_dst(&f, u, (src(&f, u, 0, w) & sign_bit(w)) ? ~0ull : 0);
-			break;
-		case UOP_LEA:
-			r = read_full(&f, u->src[1]) + (read_full(&f, u->src[2]) << u->scale) + (uint64_t)u->imm;
-			write_dst(&f, u, r & width_mask(u->asize));
-			break;
-		case UOP_SETCC:
-			write_dst(&f, u, (uint64_t)condition(&f, u));
-			break;
-		case UOP_CMOV:
-			write_dst(&f, u, condition(&f, u) ? src(&f, u, 1, w) : src(&f, u, 0, w));
-			break;
-		case UOP_BSWAP:
-			a = src(&f, u, 0, w);
-			write_dst(&f, u, w == 8 ? __builtin_bswap64(a) : w == 4 ? __builtin_bswap32((uint32_t)a)
-					: __builtin_bswap16((uint16_t)a));
-			break;
-		case UOP_CMPEQ:
-			x->state->rflags = (x->state->rflags & ~(uint64_t)FLAG_ZF) |
-					   (src(&f, u, 0, w) == src(&f, u, 1, w) ? FLAG_ZF : 0);
-			break;
-		case UOP_BT: case UOP_BTS: case UOP_BTR: case UOP_BTC:
-		case UOP_BSF: case UOP_BSR: case UOP_TZCNT: case UOP_LZCNT: case UOP_POPCNT:
-			do_bits(&f, u);
-			break;
-		case UOP_SHL: case UOP_SHR: case UOP_SAR: case UOP_ROL: case UOP_ROR:
-		case UOP_RCL: case UOP_RCR: case UOP_SHLD: case UOP_SHRD:
-			do_shift(&f, u);
-			break;
-		case UOP_IMUL: case UOP_MULHI: case UOP_IMULHI: case UOP_MULLO:
-			do_multiply(&f, u);
-			break;
-		case UOP_DIVQ: case UOP_DIVR: case UOP_IDIVQ: case UOP_IDIVR:
-			do_divide(&f, u);
-			break;
-		case UOP_RDFLAGS:
-			write_dst(&f, u, rdflags_image(&f));
-			break;
-		case UOP_WRFLAGS:
-			a = src(&f, u, 0, 8);
-			x->state->rflags = ((x->state->rflags & ~(uint64_t)u->imm) | (a & (uint64_t)u->imm)) | 2;
-			break;
-		case UOP_SETFLAGS:
-			x->state->rflags |= (uint64_t)u->imm;
-			break;
-		case UOP_CLRFLAGS:
-			x->state->rflags &= ~(uint64_t)u->imm;
-			break;
-		case UOP_CMC:
-			x->state->rflags ^= FLAG_CF;
-			break;
-		case UOP_ADVANCE:
-			a = src(&f, u, 0, w);
-			write_dst(&f, u, (flags(&f) & FLAG_DF) ? a - (uint64_t)u->imm : a + (uint64_t)u->imm);
-			break;
-		case UOP_LOAD:
-			do_load(&f, u);
-			break;
-		case UOP_STA:
-			do_store_address(&f, u);
-			break;
-		case UOP_STD:
-			do_store_data(&f, u);
-			break;
-		case UOP_BR:
-			new_rip = (u->src[0] ? read_full(&f, u->src[0]) : (uint64_t)u->imm) & width_mask(w);
-			break;
-		case UOP_BRCC:
-			if (condition(&f, u))
-				new_rip = (uint64_t)u->imm;
-			break;
-		case UOP_UBRCC:
-			if (condition(&f, u))
-				i = (unsigned)u->imm - 1; /* the loop's i++ lands on imm */
-			break;
-		case UOP_REPEAT:
-			new_rip = rip;
-			result->repeating = 1;
-			break;
-		case UOP_CPUID: {
-			uint32_t out[4] = { 0 };
-			if (x->env && x->env->cpuid)
-				x->env->cpuid(x->env->context, (uint32_t)x->state->gpr[0], (uint32_t)x->state->gpr[1], out);
-			write_reg(&f, UREG_RAX, 4, 0, out[0], 1);
-			write_reg(&f, UREG_RBX, 4, 0, out[1], 1);
-			write_reg(&f, UREG_RCX, 4, 0, out[2], 1);
-			write_reg(&f, UREG_RDX, 4, 0, out[3], 1);
-			break;
-		}
-		case UOP_RDTSC: {
-			uint64_t tsc = x->env && x->env->rdtsc ? x->env->rdtsc(x->env->context) : 0;
-			write_reg(&f, UREG_RAX, 4, 0, tsc & 0xFFFFFFFF, 1);
-			write_reg(&f, UREG_RDX, 4, 0, tsc >> 32, 1);
-			break;
-		}
-		case UOP_SYSCALL:
-			if (u->imm == 0 && x->mode == X86_MODE_64) {
-				/* SYSCALL saves RIP in RCX and RFLAGS in R11 (SDM vol. 2, SYSCALL). */
-				write_reg(&f, UREG_RCX, 8, 0, f.next_rip, 1);
-				write_reg(&f, UREG_R11, 8, 0, rdflags_image(&f), 1);
-			} else if (u->imm != 0x80) {
-				/* INT n other than the system-call gate: the gate's DPL
-				 * is 0 in Linux, so user code gets #GP. */
-				fault(&f, VEC_GP, 0);
-				break;
-			}
-			syscall = 1;
-			syscall_vector = (uint8_t)u->imm;
-			break;
-		case UOP_FAULT:
-			fault(&f, (uint8_t)u->imm, 0);
-			break;
-		case UOP_NOP:
-			break;
-		case UOP_COUNT:
-			fault(&f, VEC_UD, 0);
-			break;
-		default:
-			/* Vector and x87 micro-ops live in their own files. */
-			if (!exec_vector(&f, u) && !exec_x87(&f, u) && !exec_legacy(&f, u) && !exec_bmi(&f, u))
-				fault(&f, VEC_UD, 0);
-			break;
-		}
-	}
-
-	if (f.faulted) {
-		while (f.nundo) {
-			f.nundo--;
-			x->state->gpr[f.undo_reg[f.nundo] - UREG_RAX] = f.undo_value[f.nundo];
-		}
-		while (f.nvundo) {
-			f.nvundo--;
-			vreg_restore(&f, f.nvundo);
-		}
-		x->state->rflags = f.saved_flags;
-		result->status = EXEC_FAULT;
-		result->repeating = 0;
-		result->vector = f.vector;
-		result->fault_address = f.fault_address;
-		/* #BP and #DB from INT3/INT1 and #OF from INTO are traps: they
-		 * report the next RIP. */
-		if (f.vector == VEC_BP || f.vector == VEC_DB || f.vector == VEC_OF)
-			x->state->rip = f.next_rip;
-		return;
-	}
-	for (unsigned i = 0; i < f.nstores; i++)
-		gmem_write(x->memory, f.store[i].address, f.store[i].data, f.store[i].width, &(uint64_t){ 0 });
-	x->state->rip = new_rip;
-	if (syscall) {
-		result->status = EXEC_SYSCALL;
-		result->vector = syscall_vector;
-	}
+	exec_begin(&f, x, rip, length);
+	for (unsigned i = 0; i < n && !f.faulted; i++)
+		exec_one(&f, &uops[i], &i);
+	exec_end(&f, result);
 }

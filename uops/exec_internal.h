@@ -36,7 +36,19 @@ struct frame {
 	/* x87: set by an instruction's computing micro-op when an unmasked
 	 * exception suppresses the rest of it (its TOP change; exec_x87.c). */
 	uint8_t x87_suppress;
+	/* Control: the RIP after the instruction (branches set it), and what
+	 * to report (SYSCALL/INT n, a REP iteration that goes on). */
+	uint64_t new_rip;
+	uint8_t syscall, syscall_vector, repeating;
 };
+
+/* The three parts of uop_execute (exec.c), also used by the pre-decoded
+ * executor (exec_fast.c) for the micro-ops it has no handler of its own
+ * for: start an instruction's frame, execute one micro-op (no micro-
+ * branches), and commit the instruction (stores, RIP) or roll it back. */
+void exec_begin(struct frame *f, struct uop_exec *x, uint64_t rip, unsigned length);
+void exec_generic(struct frame *f, const struct uop *u);
+void exec_end(struct frame *f, struct uop_exec_result *result);
 
 /* ---- vector registers (see uops_vector.def) ---- */
 
@@ -196,6 +208,160 @@ static inline uint64_t szp(uint64_t r, unsigned width)
 	if (!__builtin_parity((unsigned)(r & 0xFF)))
 		out |= FLAG_PF;
 	return out;
+}
+
+/* OF, SF, ZF, AF, PF and CF of a + b + carry_in = r and of a - b - borrow_in
+ * = r (SDM vol. 1, Appendix A; vol. 2, ADD/ADC/SUB/SBB). */
+static inline uint64_t add_flags(uint64_t a, uint64_t b, uint64_t carry_in, uint64_t r, unsigned width)
+{
+	unsigned __int128 wide = (unsigned __int128)(a & width_mask(width)) + (b & width_mask(width)) + carry_in;
+	uint64_t out = szp(r, width);
+	if (wide >> (8 * width))
+		out |= FLAG_CF;
+	if ((a ^ r) & (b ^ r) & sign_bit(width))
+		out |= FLAG_OF;
+	if ((a ^ b ^ r) & 0x10)
+		out |= FLAG_AF;
+	return out;
+}
+
+static inline uint64_t sub_flags(uint64_t a, uint64_t b, uint64_t borrow_in, uint64_t r, unsigned width)
+{
+	uint64_t out = szp(r, width);
+	if ((unsigned __int128)(a & width_mask(width)) < (unsigned __int128)(b & width_mask(width)) + borrow_in)
+		out |= FLAG_CF;
+	if ((a ^ b) & (a ^ r) & sign_bit(width))
+		out |= FLAG_OF;
+	if ((a ^ b ^ r) & 0x10)
+		out |= FLAG_AF;
+	return out;
+}
+
+/* ---- shifts and rotates (SDM vol. 2, SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR,
+ * SHLD/SHRD) ---- */
+
+/* The result of shift/rotate micro-op `op` of a (b: the bits shifted in by
+ * SHLD/SHRD) by count, already masked and non-zero; *flags_out gets
+ * RFLAGS after it (fl before). */
+static inline uint64_t shift_compute(unsigned op, uint64_t a, uint64_t b, unsigned count, unsigned width,
+				     uint64_t fl, uint64_t *flags_out)
+{
+	unsigned bits = 8 * width;
+	uint64_t out = fl, r = a, mask = width_mask(width);
+	int cf = !!(fl & FLAG_CF);
+	switch (op) {
+	case UOP_SHL:
+		r = count < bits ? a << count : 0;
+		cf = count <= bits ? (int)((a >> (bits - count)) & 1) : 0;
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		if (((r & sign_bit(width)) != 0) != cf)
+			out |= FLAG_OF;
+		break;
+	case UOP_SHR:
+		r = count < bits ? a >> count : 0;
+		cf = count <= bits ? (int)((a >> (count - 1)) & 1) : 0;
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		if (a & sign_bit(width)) /* OF = MSB of the original, for count 1 */
+			out |= FLAG_OF;
+		break;
+	case UOP_SAR: {
+		int64_t sa = sign_extend(a, width);
+		unsigned c = count < bits ? count : bits - 1;
+		r = (uint64_t)(sa >> c);
+		cf = (int)((sa >> (count < bits ? count - 1 : bits - 1)) & 1);
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		break;
+	}
+	case UOP_ROL: case UOP_ROR: {
+		unsigned c = count % bits;
+		if (op == UOP_ROL)
+			r = c ? ((a << c) | (a >> (bits - c))) & mask : a;
+		else
+			r = c ? ((a >> c) | (a << (bits - c))) & mask : a;
+		out = fl & ~(uint64_t)(FLAG_CF | FLAG_OF);
+		int msb = !!(r & sign_bit(width));
+		if (op == UOP_ROL) {
+			cf = (int)(r & 1);
+			if (msb != cf)
+				out |= FLAG_OF;
+		} else {
+			cf = msb;
+			if (msb != !!(r & (sign_bit(width) >> 1)))
+				out |= FLAG_OF;
+		}
+		if (cf)
+			out |= FLAG_CF;
+		break;
+	}
+	case UOP_RCL: case UOP_RCR: {
+		/* Rotate through CF: a (bits + 1)-bit rotation. */
+		unsigned c = count % (bits + 1);
+		unsigned __int128 v = ((unsigned __int128)cf << bits) | a, all = ((unsigned __int128)1 << (bits + 1)) - 1;
+		if (c) {
+			if (op == UOP_RCL)
+				v = ((v << c) | (v >> (bits + 1 - c))) & all;
+			else
+				v = ((v >> c) | (v << (bits + 1 - c))) & all;
+		}
+		r = (uint64_t)v & mask;
+		cf = (int)(v >> bits) & 1;
+		out = fl & ~(uint64_t)(FLAG_CF | FLAG_OF);
+		int msb = !!(r & sign_bit(width));
+		if (op == UOP_RCL ? msb != cf : msb != !!(r & (sign_bit(width) >> 1)))
+			out |= FLAG_OF;
+		if (cf)
+			out |= FLAG_CF;
+		break;
+	}
+	case UOP_SHLD: case UOP_SHRD: {
+		/* Counts above the width (16-bit forms) are undefined; shift
+		 * through the concatenation as the hardware does for 32/64. */
+		unsigned __int128 cat;
+		if (op == UOP_SHLD) {
+			cat = ((unsigned __int128)a << bits) | b;
+			cat <<= count % (2 * bits);
+			r = (uint64_t)(cat >> bits) & mask;
+			cf = (int)((((unsigned __int128)a << bits | b) >> (2 * bits - count % (2 * bits))) & 1);
+		} else {
+			cat = ((unsigned __int128)b << bits) | a;
+			r = (uint64_t)(cat >> (count % (2 * bits))) & mask;
+			cf = (int)((cat >> (count - 1)) & 1);
+		}
+		out = szp(r, width) | (cf ? FLAG_CF : 0);
+		if ((r ^ a) & sign_bit(width))
+			out |= FLAG_OF;
+		break;
+	}
+	default:
+		break;
+	}
+	*flags_out = out;
+	return r;
+}
+
+/* ---- multiply (SDM vol. 2, MUL/IMUL) ---- */
+
+/* The result of multiply micro-op `op` (IMUL, MULHI, IMULHI, MULLO) of a
+ * and b; *flags_out gets the flag bits it writes. */
+static inline uint64_t mul_compute(unsigned op, uint64_t a, uint64_t b, unsigned width, uint64_t *flags_out)
+{
+	unsigned bits = 8 * width;
+	uint64_t low, high, out;
+	if (op == UOP_MULHI || op == UOP_MULLO) {
+		unsigned __int128 p = (unsigned __int128)a * b;
+		low = (uint64_t)p & width_mask(width);
+		high = (uint64_t)(p >> bits) & width_mask(width);
+		out = high ? FLAG_CF | FLAG_OF : 0;
+	} else {
+		__int128 p = (__int128)sign_extend(a, width) * sign_extend(b, width);
+		low = (uint64_t)p & width_mask(width);
+		high = (uint64_t)(p >> bits) & width_mask(width);
+		out = p != (__int128)sign_extend(low, width) ? FLAG_CF | FLAG_OF : 0;
+	}
+	/* SF, ZF, AF, PF are undefined after multiplies; these follow the
+	 * low half of the result. */
+	*flags_out = out | szp(low, width);
+	return op == UOP_MULHI || op == UOP_IMULHI ? high : low;
 }
 
 /* ---- memory ----------------------------------------------------------------- */

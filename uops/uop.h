@@ -209,6 +209,40 @@ enum x86_vector {
 void uop_execute(struct uop_exec *x, const struct uop *u, unsigned n, uint64_t rip, unsigned length,
 		 struct uop_exec_result *result);
 
+/* ---- pre-decoded execution of decoded blocks (exec_fast.c) ----
+ *
+ * The same micro-ops as uop_execute, translated once per decoded block
+ * into an array of handler numbers with their operands resolved, and run
+ * by threaded dispatch. Instructions whose micro-ops cannot fault after a
+ * store skip the per-instruction frame; the rest (and every micro-op
+ * without a handler of its own) go through uop_execute's frame, so
+ * exceptions stay precise. */
+struct uop_fast_code;
+
+/* Pre-decodes ninsns consecutive instructions starting at rip: the
+ * micro-ops of instruction k are uops[first[k]..first[k] + nuops[k]), its
+ * length length[k]. uops must stay in place while the code lives. NULL if
+ * out of memory. */
+struct uop_fast_code *uop_fast_compile(const struct uop *uops, const uint16_t *first, const uint8_t *nuops,
+				       const uint8_t *length, unsigned ninsns, uint64_t rip, enum x86_mode mode);
+void uop_fast_free(struct uop_fast_code *code);
+
+/* Chaining: when a block ends (its last instruction done, RIP = rip),
+ * returns the code of the block to run next, or NULL to stop; `done`
+ * counts the instructions completed so far in this uop_fast_run. */
+typedef const struct uop_fast_code *uop_fast_next_fn(void *context, uint64_t rip, uint64_t done);
+
+/* Runs the block's instructions in order from x->state's RIP (the
+ * block's), then the blocks `next` (if not NULL) chains to, and stops
+ * after an instruction that leaves the straight line other than by
+ * ending its block (a REP iteration that goes on, a write to a page
+ * holding decoded code, a system call), at one that faults, or when
+ * `next` says so. *result is as uop_execute's for the last instruction;
+ * *instructions and *uops count the completed instructions (not REP
+ * iterations that go on) and their micro-ops. */
+void uop_fast_run(struct uop_exec *x, const struct uop_fast_code *code, uop_fast_next_fn *next, void *context,
+		  struct uop_exec_result *result, uint64_t *instructions, uint64_t *uops);
+
 /* True if the cracker has a micro-op sequence for this form (CPUID reports
  * only extensions whose forms all do: machine/cpuid.c). */
 int uop_can_crack(enum x86_form form);

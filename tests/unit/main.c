@@ -21,7 +21,8 @@
 	X(lockstep) /* tests/unit/test_lockstep.c */ \
 	X(flag_rules) /* tests/unit/test_flag_rules.c */ \
 	X(gdb_remote) /* tests/unit/test_gdb_remote.c */ \
-	X(linux32) /* tests/unit/test_linux32.c */
+	X(linux32) /* tests/unit/test_linux32.c */ \
+	X(fast) /* tests/unit/test_fast.c */
 
 #define DECLARE(name) Suite *name##_suite(void);
 UNIT_SUITES(DECLARE)
