@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "machine/cpu.h"
 
@@ -21,6 +22,24 @@
 #define LINUX_PIE_BASE 0x555555554000ull /* static-pie (ET_DYN) load address */
 
 #define LINUX_NSIG 64
+
+/* AT_MINSIGSTKSZ, as a 64-bit kernel built with IA32_EMULATION reports
+ * it to i386 and x86-64 processes alike (get_sigframe_size(), computed
+ * once by init_sigframe_size in arch/x86/kernel/signal.c): the larger
+ * siginfo+ucontext part, struct sigframe_ia32 (732 bytes; the x86-64
+ * rt_sigframe is 440), plus FRAME_ALIGNMENT-1 = 15, plus
+ * fpu__get_fpstate_size() - for a CPU without XSAVE, as uopsim's is, the
+ * 512-byte fxsave image plus a 112-byte struct fregs_state (the i386
+ * fsave header) - plus MAX_XSAVE_PADDING = 63, rounded up to 16: 1440.
+ * (A kernel on a CPU with XSAVE counts its XSAVE area instead of the
+ * 512 bytes: this machine's reports 3376.) Both signal frames uopsim
+ * builds fit in it (signal.c, signal32.c check their sizes against
+ * these). */
+#define LINUX_SIGFRAME_IA32_SIZE 732
+#define LINUX_FXSAVE_SIZE 512
+#define LINUX_FSAVE_HEADER_SIZE 112
+#define LINUX_MINSIGSTKSZ \
+	((LINUX_SIGFRAME_IA32_SIZE + 15 + LINUX_FXSAVE_SIZE + LINUX_FSAVE_HEADER_SIZE + 63 + 15) / 16 * 16)
 
 /* The kernel's struct sigaction (x86-64): handler, flags, restorer, mask. */
 struct linux_sigaction {
@@ -81,6 +100,10 @@ void linux_destroy(struct linux_process *p);
 /* syscall.c: carries out the system call in the guest's registers (RAX,
  * RDI, RSI, RDX, R10, R8, R9) and sets RAX to the result. */
 void linux_syscall(struct linux_process *p);
+/* syscall.c: copies n bytes from or to guest address addr: 0, or
+ * -EFAULT (copying nothing never faults), as copy_from_user does. */
+int linux_copy_in(struct linux_process *p, uint64_t addr, void *dst, size_t n);
+int linux_copy_out(struct linux_process *p, uint64_t addr, const void *src, size_t n);
 /* The name of signal sig ("SIGSEGV"). */
 const char *linux_signal_name(int sig);
 
@@ -113,5 +136,36 @@ int64_t linux_sys_pause(struct linux_process *p, const uint64_t a[6]);
 int64_t linux_sys_rt_sigsuspend(struct linux_process *p, const uint64_t a[6]);
 int64_t linux_sys_rt_sigpending(struct linux_process *p, const uint64_t a[6]);
 int64_t linux_sys_rt_sigtimedwait(struct linux_process *p, const uint64_t a[6]);
+
+/* poll.c: select/pselect6 and poll/ppoll for both ABIs. The layouts of a
+ * timeout in guest memory: */
+enum linux_time_layout {
+	LINUX_TIMEVAL32,  /* i386 struct timeval: two 32-bit words */
+	LINUX_TIMEVAL64,  /* x86-64 struct timeval */
+	LINUX_TIMESPEC32, /* i386 struct old_timespec32 */
+	LINUX_TIMESPEC64, /* struct __kernel_timespec (both ABIs) */
+};
+/* The timeout at addr as a timespec: 1, 0 if addr is 0 (no timeout),
+ * -EFAULT or -EINVAL. */
+int linux_get_timeout(struct linux_process *p, uint64_t addr, enum linux_time_layout k, struct timespec *ts);
+/* Writes the time left `rest` of timeout `given` back to addr, as the
+ * kernel does (not for a zero timeout; a fault is ignored). */
+void linux_put_timeout(struct linux_process *p, uint64_t addr, enum linux_time_layout k, struct timespec given,
+                       struct timespec rest);
+/* select on n descriptors with the fd_sets at sets[3] (0: none) made of
+ * `word`-byte words (8 x86-64, 4 i386), the timeout at tsaddr in layout
+ * k, and during the call the signal mask at sigset (0: unchanged) of
+ * sigsetsize bytes. */
+int64_t linux_select(struct linux_process *p, int64_t n, const uint64_t sets[3], unsigned word, uint64_t tsaddr,
+                     enum linux_time_layout k, uint64_t sigset, uint64_t sigsetsize);
+/* ppoll on nfds struct pollfd (the same in both ABIs) at fds, with the
+ * timeout at tsaddr in layout k or, for poll, *ms (NULL: tsaddr's), and
+ * the signal mask as for linux_select. */
+int64_t linux_ppoll(struct linux_process *p, uint64_t fds, uint64_t nfds, uint64_t tsaddr, enum linux_time_layout k,
+                    const struct timespec *ms, uint64_t sigset, uint64_t sigsetsize);
+int64_t linux_sys_select(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_pselect6(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_poll(struct linux_process *p, const uint64_t a[6]);
+int64_t linux_sys_ppoll(struct linux_process *p, const uint64_t a[6]);
 
 #endif

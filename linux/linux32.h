@@ -2,7 +2,8 @@
  * as a 64-bit kernel runs compat tasks: the ELF32 loader and initial
  * stack (loader32.c), the `int 0x80` system-call ABI translated onto the
  * x86-64 handlers of syscall.c where the structures agree (syscall32.c,
- * with sockets in socket32.c and select/ppoll in poll32.c), and the i386
+ * with sockets in socket32.c and select/ppoll in poll32.c, which reads
+ * the i386 argument blocks and calls poll.c's code), and the i386
  * signal frames (signal32.c). */
 #ifndef UOPSIM_LINUX32_H
 #define UOPSIM_LINUX32_H
@@ -73,12 +74,22 @@ void linux_fxrstor_image(struct x86_state *s, const uint8_t *f);
 int linux_signal_on_altstack(const struct linux_process *p, uint64_t sp);
 void linux_signal_restore_altstack(struct linux_process *p, uint64_t ss_sp, int32_t ss_flags, uint64_t ss_size);
 void linux_signal_install_host_handlers(void);
+/* signal.c, shared with signal32.c: the FPU/SSE state after FNINIT with
+ * MXCSR 0x1f80; a handler's entry state (DF TF RF clear, that FPU
+ * state); sigreturn's FIX_EFLAGS merge of the frame's flags. */
+void linux_fpu_reset(struct x86_state *s);
+void linux_signal_handler_entry(struct x86_state *s);
+void linux_sigreturn_flags(struct x86_state *s, uint64_t flags);
 
 /* syscall.c: the x86-64 handler of system call nr (x86-64 numbering). */
 int64_t linux_syscall_x64(struct linux_process *p, unsigned nr, const uint64_t a[6]);
 /* loader.c: maps an ELF file's PT_LOAD segments at bias, below top. */
 int linux_map_segments(struct linux_process *p, const struct elf_file *f, uint64_t bias, uint64_t top,
                        uint64_t *highest, char *err, size_t errlen);
+
+/* loader.c: the span of an ELF file's PT_LOAD segments: [*lowest,
+ * *highest), 0 and 0 when there are none. */
+void linux_load_span(const struct elf_file *f, uint64_t *lowest, uint64_t *highest);
 
 /* loader.c: the host path of the interpreter named by PT_INTERP segment
  * s, looked up under sysroot ("/" when NULL or empty). */

@@ -113,8 +113,8 @@ static int map_segments(struct linux_process *p, const struct elf_file *f, uint6
 	return 0;
 }
 
-/* The span of an ELF file's PT_LOAD segments: [*lowest, *highest). */
-static void load_span(const struct elf_file *f, uint64_t *lowest, uint64_t *highest)
+/* The span of an ELF file's PT_LOAD segments (linux32.h). */
+void linux_load_span(const struct elf_file *f, uint64_t *lowest, uint64_t *highest)
 {
 	*lowest = UINT64_MAX;
 	*highest = 0;
@@ -215,6 +215,9 @@ static int build_stack(struct linux_process *p, const struct elf_file *f, int ar
 	uint32_t id[4];
 	cpuid_query(NULL, 1, 0, id);
 	const uint64_t auxv[][2] = {
+	    /* ARCH_DLINFO (ARCH_DLINFO_IA32 for i386) comes first; without a
+	     * vDSO it is AT_MINSIGSTKSZ alone (see linux.h). */
+	    {AT_MINSIGSTKSZ, LINUX_MINSIGSTKSZ},
 	    {AT_HWCAP, id[3]},
 	    {AT_PAGESZ, GUEST_PAGE_SIZE},
 	    {AT_CLKTCK, 100},
@@ -230,6 +233,10 @@ static int build_stack(struct linux_process *p, const struct elf_file *f, int ar
 	    {AT_EGID, getegid()},
 	    {AT_SECURE, 0},
 	    {AT_RANDOM, random},
+	    /* AT_HWCAP2 (elf_hwcap2): bit 0 ring3mwait (Xeon Phi only), bit 1
+	     * FSGSBASE, set when the CPU has it (CPUID.7.0:EBX[0]) and the
+	     * kernel enables it. uopsim's CPUID has no FSGSBASE (nor
+	     * RDFSBASE/WRFSBASE micro-ops), so the kernel would report 0. */
 	    {AT_HWCAP2, 0},
 	    {AT_EXECFN, execfn},
 	    {AT_PLATFORM, platform},
@@ -337,7 +344,7 @@ static int load_elf(struct linux_process *p, const char *path, int argc, char *c
 		}
 	if (f.type == ET_DYN) {
 		uint64_t lowest, highest;
-		load_span(&f, &lowest, &highest);
+		linux_load_span(&f, &lowest, &highest);
 		p->load_bias = LINUX_PIE_BASE - PAGE_DOWN(lowest);
 	}
 	p->entry = f.entry + p->load_bias;
@@ -356,9 +363,7 @@ static int load_elf(struct linux_process *p, const char *path, int argc, char *c
 	s->rflags = 0x202;
 	s->selector[SEG_CS] = 0x33;
 	s->selector[SEG_SS] = s->selector[SEG_DS] = s->selector[SEG_ES] = 0x2b;
-	s->fpu_control = 0x37f;
-	s->fpu_tag = 0xffff;
-	s->mxcsr = 0x1f80;
+	linux_fpu_reset(s); /* execve starts with the FPU as FNINIT leaves it */
 	uint64_t highest;
 	if (map_segments(p, &f, p->load_bias, LINUX_MMAP_TOP - (1ull << 32), &highest, err, errlen))
 		goto out;
@@ -366,7 +371,7 @@ static int load_elf(struct linux_process *p, const char *path, int argc, char *c
 	p->mmap_next = LINUX_MMAP_TOP;
 	if (have_interp) {
 		uint64_t lo, hi, ihighest;
-		load_span(&interp, &lo, &hi);
+		linux_load_span(&interp, &lo, &hi);
 		lo = PAGE_DOWN(lo);
 		uint64_t base = PAGE_DOWN(LINUX_MMAP_TOP - (PAGE_UP(hi) - lo));
 		uint64_t bias = base - lo;

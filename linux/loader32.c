@@ -92,6 +92,9 @@ static int build_stack32(struct linux_process *p, const struct elf_file *f, int 
 	uint32_t id[4];
 	cpuid_query(NULL, 1, 0, id);
 	const uint32_t auxv[][2] = {
+	    /* ARCH_DLINFO (ARCH_DLINFO_IA32 for i386) comes first; without a
+	     * vDSO it is AT_MINSIGSTKSZ alone (see linux.h). */
+	    {AT_MINSIGSTKSZ, LINUX_MINSIGSTKSZ},
 	    {AT_HWCAP, id[3]},
 	    {AT_PAGESZ, GUEST_PAGE_SIZE},
 	    {AT_CLKTCK, 100},
@@ -107,6 +110,10 @@ static int build_stack32(struct linux_process *p, const struct elf_file *f, int 
 	    {AT_EGID, getegid()},
 	    {AT_SECURE, 0},
 	    {AT_RANDOM, random},
+	    /* AT_HWCAP2 (elf_hwcap2): bit 0 ring3mwait (Xeon Phi only), bit 1
+	     * FSGSBASE, set when the CPU has it (CPUID.7.0:EBX[0]) and the
+	     * kernel enables it. uopsim's CPUID has no FSGSBASE (nor
+	     * RDFSBASE/WRFSBASE micro-ops), so the kernel would report 0. */
 	    {AT_HWCAP2, 0},
 	    {AT_EXECFN, execfn},
 	    {AT_PLATFORM, platform},
@@ -144,24 +151,6 @@ out:
 	free(envpp);
 	free(b.buf);
 	return rc;
-}
-
-/* The lowest and highest addresses of f's PT_LOAD segments. */
-static void span32(const struct elf_file *f, uint64_t *lowest, uint64_t *highest)
-{
-	*lowest = UINT64_MAX;
-	*highest = 0;
-	for (size_t i = 0; i < f->nsegments; i++) {
-		const struct elf_segment *s = &f->segments[i];
-		if (s->type != PT_LOAD || !s->memsz)
-			continue;
-		if (s->vaddr < *lowest)
-			*lowest = s->vaddr;
-		if (s->vaddr + s->memsz > *highest)
-			*highest = s->vaddr + s->memsz;
-	}
-	if (*lowest == UINT64_MAX)
-		*lowest = 0;
 }
 
 /* Opens the program's PT_INTERP (ld-linux.so.2) under p->sysroot into
@@ -204,7 +193,7 @@ int linux_load32(struct linux_process *p, const struct elf_file *f, int argc, ch
 		 * compat tasks, arch/x86/include/asm/elf.h); a static-pie is
 		 * placed like the other mappings. */
 		uint64_t lowest, highest;
-		span32(f, &lowest, &highest);
+		linux_load_span(f, &lowest, &highest);
 		p->load_bias = (have_interp ? LINUX32_DYN_BASE : LINUX32_PIE_BASE) - PAGE_DOWN(lowest);
 	}
 	p->entry = f->entry + p->load_bias;
@@ -225,9 +214,7 @@ int linux_load32(struct linux_process *p, const struct elf_file *f, int argc, ch
 	s->rflags = 0x202;
 	s->selector[SEG_CS] = 0x23;
 	s->selector[SEG_SS] = s->selector[SEG_DS] = s->selector[SEG_ES] = 0x2b;
-	s->fpu_control = 0x37f;
-	s->fpu_tag = 0xffff;
-	s->mxcsr = 0x1f80;
+	linux_fpu_reset(s); /* execve starts with the FPU as FNINIT leaves it */
 	uint64_t highest;
 	if (linux_map_segments(p, f, p->load_bias, LINUX32_MMAP_TOP - (64ull << 20), &highest, err, errlen))
 		goto out;
@@ -237,7 +224,7 @@ int linux_load32(struct linux_process *p, const struct elf_file *f, int argc, ch
 		/* ld.so is mapped like any file, top-down from the mmap base; it
 		 * runs first and finds the program through AT_PHDR and AT_ENTRY. */
 		uint64_t lo, hi, ihighest;
-		span32(&interp, &lo, &hi);
+		linux_load_span(&interp, &lo, &hi);
 		lo = PAGE_DOWN(lo);
 		uint64_t size = PAGE_UP(hi) - lo;
 		if (size >= LINUX32_MMAP_TOP - p->brk) {

@@ -144,6 +144,38 @@ void linux_signal_send(struct linux_process *p, int sig, int code, uint64_t addr
 	}
 }
 
+/* ---- what every handler and sigreturn does, both ABIs ---- */
+
+/* The FPU and SSE state fpu__clear_user_states leaves: FNINIT's (control
+ * word 0x37f, all registers empty, status, opcode and pointers zero) and
+ * MXCSR's default 0x1f80 (SDM Vol. 1, 8.1.5 and 10.2.3.1). */
+void linux_fpu_reset(struct x86_state *s)
+{
+	s->fpu_control = 0x37f;
+	s->fpu_status = 0;
+	s->fpu_tag = 0xffff;
+	s->fpu_opcode = 0;
+	s->fpu_ip = s->fpu_dp = 0;
+	s->mxcsr = 0x1f80;
+}
+
+/* A handler starts with DF, TF and RF clear (handle_signal, the ABI's
+ * clear direction flag) and a fresh FPU state. */
+void linux_signal_handler_entry(struct x86_state *s)
+{
+	s->rflags &= ~(uint64_t)(FLAG_DF | FLAG_TF | (1u << 16) /* RF */);
+	linux_fpu_reset(s);
+}
+
+/* sigreturn takes FIX_EFLAGS from the frame: AC OF DF TF SF ZF AF PF CF
+ * RF (arch/x86/kernel/signal.c, the same mask for i386 frames); the rest
+ * of RFLAGS stays. */
+void linux_sigreturn_flags(struct x86_state *s, uint64_t flags)
+{
+	const uint64_t fix = 0x40dd5 | FLAG_AC | FLAG_OF | FLAG_DF | FLAG_TF | FLAGS_ARITH | (1u << 16);
+	s->rflags = (s->rflags & ~fix) | (flags & fix);
+}
+
 /* ---- the signal frame ---- */
 
 enum {
@@ -153,8 +185,10 @@ enum {
 	UC_SIGMASK = 296,              /* 8 bytes */
 	FRAME_INFO = FRAME_UC + 304,   /* siginfo: 128 bytes */
 	FRAME_SIZE = FRAME_INFO + 128, /* 440 */
-	FXSAVE_SIZE = 512,
+	FXSAVE_SIZE = LINUX_FXSAVE_SIZE,
 };
+/* AT_MINSIGSTKSZ (linux.h) counts the larger i386 sigframe. */
+_Static_assert(FRAME_SIZE < LINUX_SIGFRAME_IA32_SIZE, "the x86-64 rt_sigframe is 440 bytes");
 
 /* sigcontext slots (8 bytes each) in the kernel's order. */
 static const int sc_gpr[] = {GPR_R8,  GPR_R9,  GPR_R10, GPR_R11, GPR_R12, GPR_R13, GPR_R14, GPR_R15,
@@ -304,16 +338,9 @@ static int setup_frame(struct linux_process *p, int sig, const struct linux_siga
 	s->gpr[GPR_RAX] = 0;
 	s->gpr[GPR_RSP] = frame;
 	s->rip = ka->handler;
-	s->rflags &= ~(uint64_t)(FLAG_DF | FLAG_TF | (1u << 16) /* RF */);
 	s->selector[SEG_CS] = 0x33;
 	s->selector[SEG_SS] = 0x2b;
-	/* The handler starts with a fresh FPU state (fpu__clear_user_states). */
-	s->fpu_control = 0x37f;
-	s->fpu_status = 0;
-	s->fpu_tag = 0xffff;
-	s->fpu_opcode = 0;
-	s->fpu_ip = s->fpu_dp = 0;
-	s->mxcsr = 0x1f80;
+	linux_signal_handler_entry(s);
 	return 0;
 }
 
@@ -548,18 +575,13 @@ int64_t linux_sys_rt_sigreturn(struct linux_process *p, const uint64_t a[6])
 		memcpy(&s->gpr[sc_gpr[i]], sc + 8 * i, 8);
 	memcpy(&s->rip, sc + 128, 8);
 	memcpy(&flags, sc + 136, 8);
-	const uint64_t fix = 0x40dd5 | FLAG_AC | FLAG_OF | FLAG_DF | FLAG_TF | FLAGS_ARITH | (1u << 16);
-	s->rflags = (s->rflags & ~fix) | (flags & fix);
+	linux_sigreturn_flags(s, flags);
 	s->selector[SEG_CS] = 0x33;
 	s->selector[SEG_SS] = 0x2b;
-	if (fpstate) {
+	if (fpstate)
 		linux_fxrstor_image(s, fx);
-	} else {
-		s->fpu_control = 0x37f;
-		s->fpu_status = 0;
-		s->fpu_tag = 0xffff;
-		s->mxcsr = 0x1f80;
-	}
+	else
+		linux_fpu_reset(s);
 	memcpy(&mask, uc + UC_SIGMASK, 8);
 	p->sigmask = mask & ~UNBLOCKABLE;
 	uint64_t ss_sp, ss_size;

@@ -72,11 +72,13 @@ enum {
 	/* The FPU state: struct _fpstate_32's fsave part (112 bytes: 7
 	 * environment words, 8 10-byte registers, status, magic), then the
 	 * 512-byte fxsave image, 64-byte aligned. */
-	FSAVE_HEADER = 112,
-	FX_SIZE = 512,
+	FSAVE_HEADER = LINUX_FSAVE_HEADER_SIZE,
+	FX_SIZE = LINUX_FXSAVE_SIZE,
 	FP_MAGIC = 110,
 	X86_FXSR_MAGIC = 0x0000,
 };
+/* AT_MINSIGSTKSZ (linux.h) is computed from this frame. */
+_Static_assert(SF_SIZE == LINUX_SIGFRAME_IA32_SIZE && RT_SIZE < SF_SIZE, "struct sigframe_ia32 is 732 bytes");
 
 /* The sigcontext slots of EDI..EAX, in order. */
 static const int sc_gpr[8] = {GPR_RDI, GPR_RSI, GPR_RBP, GPR_RSP, GPR_RBX, GPR_RDX, GPR_RCX, GPR_RAX};
@@ -253,18 +255,11 @@ int linux_signal_frame32(struct linux_process *p, int sig, const struct linux_si
 	s->gpr[GPR_RAX] = (uint32_t)sig;
 	s->gpr[GPR_RDX] = rt ? frame + RT_INFO : 0;
 	s->gpr[GPR_RCX] = rt ? frame + RT_UC : 0;
-	s->rflags &= ~(uint64_t)(FLAG_DF | FLAG_TF | (1u << 16) /* RF */);
 	s->selector[SEG_CS] = USER32_CS;
 	s->selector[SEG_SS] = s->selector[SEG_DS] = s->selector[SEG_ES] = USER32_DS;
 	s->segment_base[SEG_CS] = s->segment_base[SEG_SS] = 0;
 	s->segment_base[SEG_DS] = s->segment_base[SEG_ES] = 0;
-	/* The handler starts with a fresh FPU state (fpu__clear_user_states). */
-	s->fpu_control = 0x37f;
-	s->fpu_status = 0;
-	s->fpu_tag = 0xffff;
-	s->fpu_opcode = 0;
-	s->fpu_ip = s->fpu_dp = 0;
-	s->mxcsr = 0x1f80;
+	linux_signal_handler_entry(s);
 	return 0;
 }
 
@@ -308,9 +303,7 @@ static int restore_sigcontext(struct linux_process *p, uint32_t addr)
 	for (unsigned i = 0; i < 8; i++)
 		s->gpr[sc_gpr[i]] = get32(sc, SC_DI + 4 * i);
 	s->rip = get32(sc, SC_IP);
-	/* FIX_EFLAGS: AC OF DF TF SF ZF AF PF CF RF come from the frame. */
-	const uint64_t fix = 0x40dd5 | FLAG_AC | FLAG_OF | FLAG_DF | FLAG_TF | FLAGS_ARITH | (1u << 16);
-	s->rflags = (s->rflags & ~fix) | (get32(sc, SC_FLAGS) & fix);
+	linux_sigreturn_flags(s, get32(sc, SC_FLAGS));
 	s->selector[SEG_CS] = USER32_CS;
 	s->selector[SEG_SS] = USER32_DS;
 	if (fpstate) {
@@ -332,10 +325,7 @@ static int restore_sigcontext(struct linux_process *p, uint32_t addr)
 			memcpy(fx + 32 + 16 * i, h + 28 + 10 * i, 10);
 		linux_fxrstor_image(s, fx);
 	} else {
-		s->fpu_control = 0x37f;
-		s->fpu_status = 0;
-		s->fpu_tag = 0xffff;
-		s->mxcsr = 0x1f80;
+		linux_fpu_reset(s);
 	}
 	return 0;
 }

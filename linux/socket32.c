@@ -50,18 +50,6 @@ enum { /* linux/net.h */
 /* The number of argument words of each call (net/socket.c's nargs). */
 static const uint8_t nargs[] = {0, 3, 3, 3, 2, 3, 3, 3, 4, 4, 4, 6, 6, 2, 5, 5, 3, 3, 4, 5, 4};
 
-static int copy_in(struct linux_process *p, uint64_t addr, void *dst, size_t n)
-{
-	uint64_t fault;
-	return n && gmem_read(p->cpu.memory, addr, dst, n, &fault) ? -EFAULT : 0;
-}
-
-static int copy_out(struct linux_process *p, uint64_t addr, const void *src, size_t n)
-{
-	uint64_t fault;
-	return n && gmem_write(p->cpu.memory, addr, src, n, &fault) ? -EFAULT : 0;
-}
-
 static int64_t host(int64_t r)
 {
 	return r < 0 ? -errno : r;
@@ -90,7 +78,7 @@ static int64_t setsockopt32(struct linux_process *p, const uint32_t v[5])
 	int32_t t[2];
 	if (v[4] < sizeof t)
 		return -EINVAL;
-	if (copy_in(p, v[3], t, sizeof t))
+	if (linux_copy_in(p, v[3], t, sizeof t))
 		return -EFAULT;
 	struct timeval tv = {t[0], t[1]};
 	return host(setsockopt((int)v[0], (int)v[1], (int)v[2], &tv, sizeof tv));
@@ -101,7 +89,7 @@ static int64_t getsockopt32(struct linux_process *p, const uint32_t v[5])
 	if (!is_timeval_opt(v[1], v[2]))
 		return x64(p, 55, v, 5);
 	uint32_t room;
-	if (copy_in(p, v[4], &room, 4))
+	if (linux_copy_in(p, v[4], &room, 4))
 		return -EFAULT;
 	struct timeval tv = {0, 0};
 	socklen_t len = sizeof tv;
@@ -109,7 +97,7 @@ static int64_t getsockopt32(struct linux_process *p, const uint32_t v[5])
 		return -errno;
 	int32_t t[2] = {(int32_t)tv.tv_sec, (int32_t)tv.tv_usec};
 	uint32_t n = room < sizeof t ? room : sizeof t;
-	if (copy_out(p, v[3], t, n) || copy_out(p, v[4], &n, 4))
+	if (linux_copy_out(p, v[3], t, n) || linux_copy_out(p, v[4], &n, 4))
 		return -EFAULT;
 	return 0;
 }
@@ -170,7 +158,7 @@ static uint32_t cmsgs_out(struct msghdr *m, uint8_t *out, uint32_t room)
 static int64_t msg32(struct linux_process *p, const uint32_t v[3], int receive)
 {
 	uint32_t m32[7];
-	if (copy_in(p, v[1], m32, sizeof m32))
+	if (linux_copy_in(p, v[1], m32, sizeof m32))
 		return -EFAULT;
 	uint32_t iovlen = m32[3], namelen = m32[1], controllen = m32[5];
 	if (iovlen > IOV_MAX_)
@@ -182,7 +170,7 @@ static int64_t msg32(struct linux_process *p, const uint32_t v[3], int receive)
 	if (!iov || !ctl32 || !ctl)
 		goto out;
 	rc = -EFAULT;
-	if (copy_in(p, m32[2], iov, 8 * (size_t)iovlen))
+	if (linux_copy_in(p, m32[2], iov, 8 * (size_t)iovlen))
 		goto out;
 	uint64_t total = 0;
 	for (uint32_t i = 0; i < iovlen; i++) {
@@ -207,14 +195,14 @@ static int64_t msg32(struct linux_process *p, const uint32_t v[3], int receive)
 	}
 	size_t ctl_len = 0;
 	if (!receive) {
-		if ((m32[0] && copy_in(p, m32[0], name, namelen)) || (m32[4] && copy_in(p, m32[4], ctl32, controllen)))
+		if ((m32[0] && linux_copy_in(p, m32[0], name, namelen)) || (m32[4] && linux_copy_in(p, m32[4], ctl32, controllen)))
 			goto out;
 		if (m32[4] && (rc = cmsgs_in(ctl32, controllen, ctl, 2 * CONTROL_MAX, &ctl_len)) < 0)
 			goto out;
 		size_t off = 0;
 		for (uint32_t i = 0; i < iovlen && off < total; i++) {
 			size_t n = iov[i][1] < total - off ? iov[i][1] : total - off;
-			if (copy_in(p, iov[i][0], tmp + off, n)) {
+			if (linux_copy_in(p, iov[i][0], tmp + off, n)) {
 				rc = -EFAULT;
 				goto out;
 			}
@@ -239,18 +227,18 @@ static int64_t msg32(struct linux_process *p, const uint32_t v[3], int receive)
 	size_t off = 0;
 	for (uint32_t i = 0; i < iovlen && off < (size_t)r; i++) {
 		size_t n = iov[i][1] < (size_t)r - off ? iov[i][1] : (size_t)r - off;
-		if (copy_out(p, iov[i][0], tmp + off, n))
+		if (linux_copy_out(p, iov[i][0], tmp + off, n))
 			rc = -EFAULT;
 		off += n;
 	}
 	uint32_t clen = m.msg_control ? cmsgs_out(&m, ctl32, controllen) : 0;
-	if ((m32[0] && copy_out(p, m32[0], name, m.msg_namelen < namelen ? m.msg_namelen : namelen)) ||
-	    (clen && copy_out(p, m32[4], ctl32, clen)))
+	if ((m32[0] && linux_copy_out(p, m32[0], name, m.msg_namelen < namelen ? m.msg_namelen : namelen)) ||
+	    (clen && linux_copy_out(p, m32[4], ctl32, clen)))
 		rc = -EFAULT;
 	m32[1] = m.msg_namelen;
 	m32[5] = clen;
 	m32[6] = (uint32_t)m.msg_flags;
-	if (copy_out(p, v[1], m32, sizeof m32))
+	if (linux_copy_out(p, v[1], m32, sizeof m32))
 		rc = -EFAULT;
 out:
 	free(iov);
@@ -298,7 +286,7 @@ int64_t linux_sys32_socketcall(struct linux_process *p, const uint32_t a[6])
 	if (a[0] < 1 || a[0] > SYS_SENDMMSG_)
 		return -EINVAL;
 	uint32_t v[6] = {0};
-	if (copy_in(p, a[1], v, 4 * (size_t)nargs[a[0]]))
+	if (linux_copy_in(p, a[1], v, 4 * (size_t)nargs[a[0]]))
 		return -EFAULT;
 	return socket_call(p, a[0], v);
 }

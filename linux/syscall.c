@@ -60,16 +60,16 @@ static struct guest_memory *mem(struct linux_process *p)
 	return p->cpu.memory;
 }
 
-static int copy_in(struct linux_process *p, uint64_t addr, void *dst, size_t n)
+int linux_copy_in(struct linux_process *p, uint64_t addr, void *dst, size_t n)
 {
 	uint64_t fault;
-	return gmem_read(mem(p), addr, dst, n, &fault) ? -EFAULT : 0;
+	return n && gmem_read(mem(p), addr, dst, n, &fault) ? -EFAULT : 0;
 }
 
-static int copy_out(struct linux_process *p, uint64_t addr, const void *src, size_t n)
+int linux_copy_out(struct linux_process *p, uint64_t addr, const void *src, size_t n)
 {
 	uint64_t fault;
-	return gmem_write(mem(p), addr, src, n, &fault) ? -EFAULT : 0;
+	return n && gmem_write(mem(p), addr, src, n, &fault) ? -EFAULT : 0;
 }
 
 static int writable(struct linux_process *p, uint64_t addr, size_t n)
@@ -87,7 +87,7 @@ static int copy_string(struct linux_process *p, uint64_t addr, char *dst, size_t
 		size_t chunk = GUEST_PAGE_SIZE - ((addr + n) & PAGE_MASK_);
 		if (chunk > size - n)
 			chunk = size - n;
-		if (copy_in(p, addr + n, dst + n, chunk))
+		if (linux_copy_in(p, addr + n, dst + n, chunk))
 			return -EFAULT;
 		void *z = memchr(dst + n, 0, chunk);
 		if (z)
@@ -124,7 +124,7 @@ static int64_t do_read_common(struct linux_process *p, int fd, uint64_t buf, uin
 		return -ENOMEM;
 	ssize_t r = positional ? pread(fd, tmp, count, offset) : read(fd, tmp, count);
 	int64_t rc = r < 0 ? -errno : r;
-	if (r > 0 && copy_out(p, buf, tmp, (size_t)r))
+	if (r > 0 && linux_copy_out(p, buf, tmp, (size_t)r))
 		rc = -EFAULT;
 	free(tmp);
 	return rc;
@@ -139,7 +139,7 @@ static int64_t do_write_common(struct linux_process *p, int fd, uint64_t buf, ui
 	if (!tmp)
 		return -ENOMEM;
 	int64_t rc;
-	if (copy_in(p, buf, tmp, count))
+	if (linux_copy_in(p, buf, tmp, count))
 		rc = -EFAULT;
 	else
 		rc = host(positional ? pwrite(fd, tmp, count, offset) : write(fd, tmp, count));
@@ -175,7 +175,7 @@ static int64_t read_iovec(struct linux_process *p, uint64_t addr, uint64_t n, st
 	uint64_t total = 0;
 	for (uint64_t i = 0; i < n; i++) {
 		uint64_t e[2];
-		if (copy_in(p, addr + 16 * i, e, sizeof e))
+		if (linux_copy_in(p, addr + 16 * i, e, sizeof e))
 			return -EFAULT;
 		if ((int64_t)e[1] < 0)
 			return -EINVAL;
@@ -198,7 +198,7 @@ static int64_t sys_writev(struct linux_process *p, const uint64_t a[6])
 	size_t off = 0;
 	for (uint64_t i = 0; i < a[2] && off < (size_t)total; i++) {
 		size_t n = iov[i].iov_len < (size_t)total - off ? iov[i].iov_len : (size_t)total - off;
-		if (copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n)) {
+		if (linux_copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n)) {
 			free(tmp);
 			return -EFAULT;
 		}
@@ -226,7 +226,7 @@ static int64_t sys_readv(struct linux_process *p, const uint64_t a[6])
 	size_t off = 0;
 	for (uint64_t i = 0; r > 0 && i < a[2] && off < (size_t)r; i++) {
 		size_t n = iov[i].iov_len < (size_t)r - off ? iov[i].iov_len : (size_t)r - off;
-		copy_out(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n);
+		linux_copy_out(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n);
 		off += n;
 	}
 	free(tmp);
@@ -279,7 +279,7 @@ static int64_t put_stat(struct linux_process *p, int r, const struct stat *st, u
 {
 	if (r < 0)
 		return -errno;
-	return copy_out(p, addr, st, sizeof *st);
+	return linux_copy_out(p, addr, st, sizeof *st);
 }
 
 static int64_t sys_fstat(struct linux_process *p, const uint64_t a[6])
@@ -321,19 +321,19 @@ static int64_t sys_ioctl(struct linux_process *p, const uint64_t a[6])
 		uint8_t t[64];
 		if (ioctl(fd, TCGETS, t) < 0)
 			return -errno;
-		return copy_out(p, a[2], t, 36);
+		return linux_copy_out(p, a[2], t, 36);
 	}
 	case TIOCGWINSZ: {
 		struct winsize w;
 		if (ioctl(fd, TIOCGWINSZ, &w) < 0)
 			return -errno;
-		return copy_out(p, a[2], &w, sizeof w);
+		return linux_copy_out(p, a[2], &w, sizeof w);
 	}
 	case TIOCGPGRP: {
 		pid_t pg;
 		if (ioctl(fd, TIOCGPGRP, &pg) < 0)
 			return -errno;
-		return copy_out(p, a[2], &pg, sizeof pg);
+		return linux_copy_out(p, a[2], &pg, sizeof pg);
 	}
 	case FIONBIO:
 	case FIOCLEX:
@@ -384,7 +384,7 @@ static int64_t do_readlink(struct linux_process *p, int dirfd, uint64_t path_add
 	}
 	if ((uint64_t)n > size)
 		n = (ssize_t)size;
-	return copy_out(p, buf, out, (size_t)n) ? -EFAULT : n;
+	return linux_copy_out(p, buf, out, (size_t)n) ? -EFAULT : n;
 }
 
 static int64_t sys_readlink(struct linux_process *p, const uint64_t a[6])
@@ -405,7 +405,7 @@ static int64_t sys_getcwd(struct linux_process *p, const uint64_t a[6])
 	size_t n = strlen(cwd) + 1;
 	if (n > a[1])
 		return -ERANGE;
-	return copy_out(p, a[0], cwd, n) ? -EFAULT : (int64_t)n;
+	return linux_copy_out(p, a[0], cwd, n) ? -EFAULT : (int64_t)n;
 }
 
 static int64_t sys_chdir(struct linux_process *p, const uint64_t a[6])
@@ -429,15 +429,21 @@ static int64_t sys_getdents64(struct linux_process *p, const uint64_t a[6])
 	if (!tmp)
 		return -ENOMEM;
 	int64_t r = host(syscall(SYS_getdents64, (int)a[0], tmp, (size_t)count));
-	if (r > 0 && copy_out(p, a[1], tmp, (size_t)r))
+	if (r > 0 && linux_copy_out(p, a[1], tmp, (size_t)r))
 		r = -EFAULT;
 	free(tmp);
 	return r;
 }
 
+/* fcntl: the commands taking an integer, and the record locks (POSIX
+ * and open file description ones), whose x86-64 struct flock (type,
+ * whence, 64-bit start and len, pid: 32 bytes) is the host's. F_SETLKW
+ * cut short by a signal is EINTR, restarted under SA_RESTART (signal.c)
+ * as the kernel's -ERESTARTSYS is. Commands that would make the host
+ * send signals to uopsim itself (F_SETOWN, F_SETSIG, leases, F_NOTIFY)
+ * are not carried out. */
 static int64_t sys_fcntl(struct linux_process *p, const uint64_t a[6])
 {
-	(void)p;
 	int fd = (int)a[0], cmd = (int)a[1];
 	switch (cmd) {
 	case F_DUPFD:
@@ -445,7 +451,27 @@ static int64_t sys_fcntl(struct linux_process *p, const uint64_t a[6])
 	case F_GETFD:
 	case F_SETFD:
 	case F_GETFL:
-	case F_SETFL: return host(fcntl(fd, cmd, (int)a[2]));
+	case F_SETFL:
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+	case F_GET_SEALS:
+	case F_ADD_SEALS: return host(fcntl(fd, cmd, (int)a[2]));
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_GETLK:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW: {
+		struct flock fl;
+		_Static_assert(sizeof fl == 32, "struct flock is the x86-64 kernel's");
+		if (linux_copy_in(p, a[2], &fl, sizeof fl))
+			return -EFAULT;
+		if (fcntl(fd, cmd, &fl) < 0)
+			return -errno;
+		if (cmd == F_GETLK || cmd == F_OFD_GETLK)
+			return linux_copy_out(p, a[2], &fl, sizeof fl);
+		return 0;
+	}
 	default: return -EINVAL;
 	}
 }
@@ -475,7 +501,7 @@ static int64_t sys_pipe2(struct linux_process *p, const uint64_t a[6])
 		return -EFAULT;
 	if (pipe2(fds, (int)a[1]) < 0)
 		return -errno;
-	return copy_out(p, a[0], fds, sizeof fds);
+	return linux_copy_out(p, a[0], fds, sizeof fds);
 }
 
 static int64_t sys_pipe(struct linux_process *p, const uint64_t a[6])
@@ -617,7 +643,7 @@ static int64_t sys_link(struct linux_process *p, const uint64_t a[6])
 static int64_t sys_utimensat(struct linux_process *p, const uint64_t a[6])
 {
 	struct timespec ts[2];
-	if (a[2] && copy_in(p, a[2], ts, sizeof ts))
+	if (a[2] && linux_copy_in(p, a[2], ts, sizeof ts))
 		return -EFAULT;
 	if (!a[1]) /* futimens(fd, ...) */
 		return host(futimens((int)a[0], a[2] ? ts : NULL));
@@ -632,7 +658,7 @@ static int64_t sys_statfs(struct linux_process *p, const uint64_t a[6])
 	struct statfs sf;
 	if (statfs(path, &sf) < 0)
 		return -errno;
-	return copy_out(p, a[1], &sf, sizeof sf);
+	return linux_copy_out(p, a[1], &sf, sizeof sf);
 }
 
 static int64_t sys_fstatfs(struct linux_process *p, const uint64_t a[6])
@@ -640,7 +666,7 @@ static int64_t sys_fstatfs(struct linux_process *p, const uint64_t a[6])
 	struct statfs sf;
 	if (fstatfs((int)a[0], &sf) < 0)
 		return -errno;
-	return copy_out(p, a[1], &sf, sizeof sf);
+	return linux_copy_out(p, a[1], &sf, sizeof sf);
 }
 
 static int64_t sys_umask(struct linux_process *p, const uint64_t a[6])
@@ -653,7 +679,7 @@ static int64_t sys_umask(struct linux_process *p, const uint64_t a[6])
 static int64_t sys_sendfile(struct linux_process *p, const uint64_t a[6])
 {
 	int64_t off = 0;
-	if (a[2] && copy_in(p, a[2], &off, sizeof off))
+	if (a[2] && linux_copy_in(p, a[2], &off, sizeof off))
 		return -EFAULT;
 	size_t count = a[3] > (1u << 20) ? (1u << 20) : (size_t)a[3];
 	void *tmp = malloc(count ? count : 1);
@@ -673,7 +699,7 @@ static int64_t sys_sendfile(struct linux_process *p, const uint64_t a[6])
 	free(tmp);
 	if (rc > 0 && a[2]) {
 		off += rc;
-		copy_out(p, a[2], &off, sizeof off);
+		linux_copy_out(p, a[2], &off, sizeof off);
 	}
 	return rc;
 }
@@ -701,7 +727,7 @@ static int64_t sys_socketpair(struct linux_process *p, const uint64_t a[6])
 		return -EFAULT;
 	if (socketpair((int)a[0], (int)a[1], (int)a[2], fds) < 0)
 		return -errno;
-	return copy_out(p, a[3], fds, sizeof fds);
+	return linux_copy_out(p, a[3], fds, sizeof fds);
 }
 
 /* connect and bind: (fd, addr, addrlen). */
@@ -710,7 +736,7 @@ static int64_t sockaddr_call(struct linux_process *p, const uint64_t a[6], int b
 	uint8_t addr[SOCKADDR_MAX];
 	if (a[2] > sizeof addr)
 		return -EINVAL;
-	if (copy_in(p, a[1], addr, (size_t)a[2]))
+	if (linux_copy_in(p, a[1], addr, (size_t)a[2]))
 		return -EFAULT;
 	return host(bind_ ? bind((int)a[0], (struct sockaddr *)addr, (socklen_t)a[2])
 	                  : connect((int)a[0], (struct sockaddr *)addr, (socklen_t)a[2]));
@@ -745,9 +771,9 @@ static int64_t put_sockaddr(struct linux_process *p, uint64_t addr, uint64_t len
 	if (!addr || !lenp)
 		return 0;
 	uint32_t room;
-	if (copy_in(p, lenp, &room, sizeof room))
+	if (linux_copy_in(p, lenp, &room, sizeof room))
 		return -EFAULT;
-	if (copy_out(p, addr, buf, len < room ? len : room) || copy_out(p, lenp, &len, sizeof len))
+	if (linux_copy_out(p, addr, buf, len < room ? len : room) || linux_copy_out(p, lenp, &len, sizeof len))
 		return -EFAULT;
 	return 0;
 }
@@ -795,7 +821,7 @@ static int64_t sys_setsockopt(struct linux_process *p, const uint64_t a[6])
 	uint8_t val[256];
 	if (a[4] > sizeof val)
 		return -EINVAL;
-	if (copy_in(p, a[3], val, (size_t)a[4]))
+	if (linux_copy_in(p, a[3], val, (size_t)a[4]))
 		return -EFAULT;
 	return host(setsockopt((int)a[0], (int)a[1], (int)a[2], val, (socklen_t)a[4]));
 }
@@ -804,12 +830,12 @@ static int64_t sys_getsockopt(struct linux_process *p, const uint64_t a[6])
 {
 	uint8_t val[256];
 	uint32_t room;
-	if (copy_in(p, a[4], &room, sizeof room))
+	if (linux_copy_in(p, a[4], &room, sizeof room))
 		return -EFAULT;
 	socklen_t len = room < sizeof val ? room : sizeof val;
 	if (getsockopt((int)a[0], (int)a[1], (int)a[2], val, &len) < 0)
 		return -errno;
-	if (copy_out(p, a[3], val, len < room ? len : room) || copy_out(p, a[4], &len, sizeof len))
+	if (linux_copy_out(p, a[3], val, len < room ? len : room) || linux_copy_out(p, a[4], &len, sizeof len))
 		return -EFAULT;
 	return 0;
 }
@@ -819,12 +845,12 @@ static int64_t sys_sendto(struct linux_process *p, const uint64_t a[6])
 {
 	uint8_t addr[SOCKADDR_MAX];
 	size_t n = a[2] > MAX_IO ? MAX_IO : (size_t)a[2];
-	if (a[5] > sizeof addr || (a[4] && copy_in(p, a[4], addr, (size_t)a[5])))
+	if (a[5] > sizeof addr || (a[4] && linux_copy_in(p, a[4], addr, (size_t)a[5])))
 		return a[5] > sizeof addr ? -EINVAL : -EFAULT;
 	void *tmp = malloc(n ? n : 1);
 	if (!tmp)
 		return -ENOMEM;
-	int64_t rc = copy_in(p, a[1], tmp, n)
+	int64_t rc = linux_copy_in(p, a[1], tmp, n)
 	                 ? -EFAULT
 	                 : host(sendto((int)a[0], tmp, n, (int)a[3], a[4] ? (struct sockaddr *)addr : NULL,
 	                               (socklen_t)(a[4] ? a[5] : 0)));
@@ -846,7 +872,7 @@ static int64_t sys_recvfrom(struct linux_process *p, const uint64_t a[6])
 	ssize_t r = recvfrom((int)a[0], tmp, n, (int)a[3], a[4] ? (struct sockaddr *)addr : NULL,
 	                     a[4] ? &alen : NULL);
 	int64_t rc = r < 0 ? -errno : r;
-	if (r > 0 && copy_out(p, a[1], tmp, (size_t)r))
+	if (r > 0 && linux_copy_out(p, a[1], tmp, (size_t)r))
 		rc = -EFAULT;
 	free(tmp);
 	if (r >= 0 && a[4]) {
@@ -872,7 +898,7 @@ static int64_t msg_call(struct linux_process *p, const uint64_t a[6], int receiv
 	struct guest_msghdr gm;
 	struct iovec iov[IOV_MAX_];
 	uint8_t name[SOCKADDR_MAX], control[4096];
-	if (copy_in(p, a[1], &gm, sizeof gm))
+	if (linux_copy_in(p, a[1], &gm, sizeof gm))
 		return -EFAULT;
 	int64_t total = read_iovec(p, gm.iov, gm.iovlen, iov);
 	if (total < 0)
@@ -881,8 +907,8 @@ static int64_t msg_call(struct linux_process *p, const uint64_t a[6], int receiv
 		gm.namelen = receive ? sizeof name : gm.namelen;
 	if (gm.namelen > sizeof name || gm.controllen > sizeof control)
 		return -EINVAL;
-	if (!receive && ((gm.name && copy_in(p, gm.name, name, gm.namelen)) ||
-	                 (gm.control && copy_in(p, gm.control, control, (size_t)gm.controllen))))
+	if (!receive && ((gm.name && linux_copy_in(p, gm.name, name, gm.namelen)) ||
+	                 (gm.control && linux_copy_in(p, gm.control, control, (size_t)gm.controllen))))
 		return -EFAULT;
 	uint8_t *tmp = malloc(total ? (size_t)total : 1);
 	if (!tmp)
@@ -890,7 +916,7 @@ static int64_t msg_call(struct linux_process *p, const uint64_t a[6], int receiv
 	size_t off = 0;
 	for (uint64_t i = 0; !receive && i < gm.iovlen && off < (size_t)total; i++) {
 		size_t n = iov[i].iov_len < (size_t)total - off ? iov[i].iov_len : (size_t)total - off;
-		if (copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n)) {
+		if (linux_copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n)) {
 			free(tmp);
 			return -EFAULT;
 		}
@@ -911,19 +937,19 @@ static int64_t msg_call(struct linux_process *p, const uint64_t a[6], int receiv
 		off = 0;
 		for (uint64_t i = 0; i < gm.iovlen && off < (size_t)r; i++) {
 			size_t n = iov[i].iov_len < (size_t)r - off ? iov[i].iov_len : (size_t)r - off;
-			if (copy_out(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n))
+			if (linux_copy_out(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n))
 				rc = -EFAULT;
 			off += n;
 		}
 		if (gm.name &&
-		    copy_out(p, gm.name, name, m.msg_namelen < gm.namelen ? m.msg_namelen : gm.namelen))
+		    linux_copy_out(p, gm.name, name, m.msg_namelen < gm.namelen ? m.msg_namelen : gm.namelen))
 			rc = -EFAULT;
-		if (gm.control && m.msg_controllen && copy_out(p, gm.control, control, m.msg_controllen))
+		if (gm.control && m.msg_controllen && linux_copy_out(p, gm.control, control, m.msg_controllen))
 			rc = -EFAULT;
 		gm.namelen = m.msg_namelen;
 		gm.controllen = m.msg_controllen;
 		gm.flags = m.msg_flags;
-		if (copy_out(p, a[1], &gm, sizeof gm))
+		if (linux_copy_out(p, a[1], &gm, sizeof gm))
 			rc = -EFAULT;
 	}
 	free(tmp);
@@ -1129,8 +1155,8 @@ static int64_t sys_arch_prctl(struct linux_process *p, const uint64_t a[6])
 	switch (a[0]) {
 	case 0x1002: /* ARCH_SET_FS */ *fs = a[1]; return 0;
 	case 0x1001: /* ARCH_SET_GS */ *gs = a[1]; return 0;
-	case 0x1003: /* ARCH_GET_FS */ return copy_out(p, a[1], fs, 8);
-	case 0x1004: /* ARCH_GET_GS */ return copy_out(p, a[1], gs, 8);
+	case 0x1003: /* ARCH_GET_FS */ return linux_copy_out(p, a[1], fs, 8);
+	case 0x1004: /* ARCH_GET_GS */ return linux_copy_out(p, a[1], gs, 8);
 	default: return -EINVAL;
 	}
 }
@@ -1176,8 +1202,8 @@ static int64_t sys_getcpu(struct linux_process *p, const uint64_t a[6])
 {
 	/* One processor, as CPUID says: CPU 0 on node 0. */
 	uint32_t zero = 0;
-	if ((a[0] && copy_out(p, a[0], &zero, sizeof zero)) ||
-	    (a[1] && copy_out(p, a[1], &zero, sizeof zero)))
+	if ((a[0] && linux_copy_out(p, a[0], &zero, sizeof zero)) ||
+	    (a[1] && linux_copy_out(p, a[1], &zero, sizeof zero)))
 		return -EFAULT;
 	return 0;
 }
@@ -1225,8 +1251,8 @@ static int64_t sys_getresuid(struct linux_process *p, const uint64_t a[6])
 	uid_t r, e, s;
 	if (getresuid(&r, &e, &s) < 0)
 		return -errno;
-	if (copy_out(p, a[0], &r, sizeof r) || copy_out(p, a[1], &e, sizeof e) ||
-	    copy_out(p, a[2], &s, sizeof s))
+	if (linux_copy_out(p, a[0], &r, sizeof r) || linux_copy_out(p, a[1], &e, sizeof e) ||
+	    linux_copy_out(p, a[2], &s, sizeof s))
 		return -EFAULT;
 	return 0;
 }
@@ -1236,8 +1262,8 @@ static int64_t sys_getresgid(struct linux_process *p, const uint64_t a[6])
 	gid_t r, e, s;
 	if (getresgid(&r, &e, &s) < 0)
 		return -errno;
-	if (copy_out(p, a[0], &r, sizeof r) || copy_out(p, a[1], &e, sizeof e) ||
-	    copy_out(p, a[2], &s, sizeof s))
+	if (linux_copy_out(p, a[0], &r, sizeof r) || linux_copy_out(p, a[1], &e, sizeof e) ||
+	    linux_copy_out(p, a[2], &s, sizeof s))
 		return -EFAULT;
 	return 0;
 }
@@ -1252,7 +1278,7 @@ static int64_t sys_getgroups(struct linux_process *p, const uint64_t a[6])
 		return n;
 	if ((int64_t)a[0] < n)
 		return -EINVAL;
-	return copy_out(p, a[1], groups, (size_t)n * sizeof groups[0]) ? -EFAULT : n;
+	return linux_copy_out(p, a[1], groups, (size_t)n * sizeof groups[0]) ? -EFAULT : n;
 }
 
 static int64_t sys_uname(struct linux_process *p, const uint64_t a[6])
@@ -1261,7 +1287,7 @@ static int64_t sys_uname(struct linux_process *p, const uint64_t a[6])
 	if (uname(&u) < 0)
 		return -errno;
 	snprintf(u.machine, sizeof u.machine, "x86_64");
-	return copy_out(p, a[0], &u, sizeof u);
+	return linux_copy_out(p, a[0], &u, sizeof u);
 }
 
 static int64_t sys_prlimit64(struct linux_process *p, const uint64_t a[6])
@@ -1274,7 +1300,7 @@ static int64_t sys_prlimit64(struct linux_process *p, const uint64_t a[6])
 		struct rlimit r;
 		if (getrlimit((int)a[1], &r) < 0)
 			return -errno;
-		return copy_out(p, a[3], &r, sizeof r);
+		return linux_copy_out(p, a[3], &r, sizeof r);
 	}
 	return 0;
 }
@@ -1290,7 +1316,7 @@ static int64_t sys_getrusage(struct linux_process *p, const uint64_t a[6])
 	struct rusage r;
 	if (getrusage((int)a[0], &r) < 0)
 		return -errno;
-	return copy_out(p, a[1], &r, sizeof r);
+	return linux_copy_out(p, a[1], &r, sizeof r);
 }
 
 static int64_t sys_sysinfo(struct linux_process *p, const uint64_t a[6])
@@ -1298,14 +1324,14 @@ static int64_t sys_sysinfo(struct linux_process *p, const uint64_t a[6])
 	struct sysinfo si;
 	if (sysinfo(&si) < 0)
 		return -errno;
-	return copy_out(p, a[0], &si, sizeof si);
+	return linux_copy_out(p, a[0], &si, sizeof si);
 }
 
 static int64_t sys_times(struct linux_process *p, const uint64_t a[6])
 {
 	struct tms t;
 	clock_t c = times(&t);
-	if (a[0] && copy_out(p, a[0], &t, sizeof t))
+	if (a[0] && linux_copy_out(p, a[0], &t, sizeof t))
 		return -EFAULT;
 	return (int64_t)c;
 }
@@ -1316,7 +1342,7 @@ static int64_t sys_sched_getaffinity(struct linux_process *p, const uint64_t a[6
 	if (a[1] < 8 || (a[1] & 7))
 		return -EINVAL;
 	uint64_t mask = 1;
-	return copy_out(p, a[2], &mask, sizeof mask) ? -EFAULT : 8;
+	return linux_copy_out(p, a[2], &mask, sizeof mask) ? -EFAULT : 8;
 }
 
 static int64_t sys_set_tid_address(struct linux_process *p, const uint64_t a[6])
@@ -1344,9 +1370,9 @@ static int64_t sys_wait4(struct linux_process *p, const uint64_t a[6])
 	pid_t r = wait4((pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL);
 	if (r < 0)
 		return -errno;
-	if (r > 0 && a[1] && copy_out(p, a[1], &status, sizeof status))
+	if (r > 0 && a[1] && linux_copy_out(p, a[1], &status, sizeof status))
 		return -EFAULT;
-	if (r > 0 && a[3] && copy_out(p, a[3], &ru, sizeof ru))
+	if (r > 0 && a[3] && linux_copy_out(p, a[3], &ru, sizeof ru))
 		return -EFAULT;
 	return r;
 }
@@ -1360,9 +1386,9 @@ static int64_t sys_waitid(struct linux_process *p, const uint64_t a[6])
 		return -EFAULT;
 	if (syscall(SYS_waitid, (int)a[0], (pid_t)a[1], &si, (int)a[3], a[4] ? &ru : NULL) < 0)
 		return -errno;
-	if (a[2] && copy_out(p, a[2], &si, sizeof si))
+	if (a[2] && linux_copy_out(p, a[2], &si, sizeof si))
 		return -EFAULT;
-	if (a[4] && copy_out(p, a[4], &ru, sizeof ru))
+	if (a[4] && linux_copy_out(p, a[4], &ru, sizeof ru))
 		return -EFAULT;
 	return 0;
 }
@@ -1396,13 +1422,13 @@ static int64_t do_fork(struct linux_process *p, uint64_t flags, uint64_t stack, 
 			p->cpu.state.segment_base[SEG_FS] = tls;
 		pid_t me = getpid();
 		if (flags & CLONE_CHILD_SETTID)
-			copy_out(p, ctid, &me, sizeof me);
+			linux_copy_out(p, ctid, &me, sizeof me);
 		if (flags & CLONE_PARENT_SETTID)
-			copy_out(p, ptid, &me, sizeof me);
+			linux_copy_out(p, ptid, &me, sizeof me);
 		return 0;
 	}
 	if (flags & CLONE_PARENT_SETTID)
-		copy_out(p, ptid, &pid, sizeof pid);
+		linux_copy_out(p, ptid, &pid, sizeof pid);
 	return pid;
 }
 
@@ -1428,7 +1454,7 @@ static int64_t copy_strv(struct linux_process *p, uint64_t addr, char ***out)
 		return -ENOMEM;
 	for (; addr; n++) {
 		uint64_t ptr;
-		if (copy_in(p, addr + 8 * n, &ptr, sizeof ptr))
+		if (linux_copy_in(p, addr + 8 * n, &ptr, sizeof ptr))
 			goto fault;
 		if (!ptr)
 			break;
@@ -1564,7 +1590,7 @@ static int64_t sys_clock_gettime(struct linux_process *p, const uint64_t a[6])
 	struct timespec ts;
 	if (clock_gettime((clockid_t)a[0], &ts) < 0)
 		return -errno;
-	return copy_out(p, a[1], &ts, sizeof ts);
+	return linux_copy_out(p, a[1], &ts, sizeof ts);
 }
 
 static int64_t sys_clock_getres(struct linux_process *p, const uint64_t a[6])
@@ -1572,18 +1598,18 @@ static int64_t sys_clock_getres(struct linux_process *p, const uint64_t a[6])
 	struct timespec ts;
 	if (clock_getres((clockid_t)a[0], &ts) < 0)
 		return -errno;
-	return a[1] ? copy_out(p, a[1], &ts, sizeof ts) : 0;
+	return a[1] ? linux_copy_out(p, a[1], &ts, sizeof ts) : 0;
 }
 
 static int64_t sys_gettimeofday(struct linux_process *p, const uint64_t a[6])
 {
 	struct timeval tv;
 	gettimeofday(&tv, NULL);
-	if (a[0] && copy_out(p, a[0], &tv, sizeof tv))
+	if (a[0] && linux_copy_out(p, a[0], &tv, sizeof tv))
 		return -EFAULT;
 	if (a[1]) {
 		uint32_t tz[2] = {0, 0};
-		if (copy_out(p, a[1], tz, sizeof tz))
+		if (linux_copy_out(p, a[1], tz, sizeof tz))
 			return -EFAULT;
 	}
 	return 0;
@@ -1592,7 +1618,7 @@ static int64_t sys_gettimeofday(struct linux_process *p, const uint64_t a[6])
 static int64_t sys_time(struct linux_process *p, const uint64_t a[6])
 {
 	int64_t t = (int64_t)time(NULL);
-	if (a[0] && copy_out(p, a[0], &t, sizeof t))
+	if (a[0] && linux_copy_out(p, a[0], &t, sizeof t))
 		return -EFAULT;
 	return t;
 }
@@ -1600,12 +1626,12 @@ static int64_t sys_time(struct linux_process *p, const uint64_t a[6])
 static int64_t sys_nanosleep(struct linux_process *p, const uint64_t a[6])
 {
 	struct timespec req, rem;
-	if (copy_in(p, a[0], &req, sizeof req))
+	if (linux_copy_in(p, a[0], &req, sizeof req))
 		return -EFAULT;
 	if (nanosleep(&req, &rem) < 0) {
 		int e = errno;
 		if (a[1])
-			copy_out(p, a[1], &rem, sizeof rem);
+			linux_copy_out(p, a[1], &rem, sizeof rem);
 		return -e;
 	}
 	return 0;
@@ -1614,11 +1640,11 @@ static int64_t sys_nanosleep(struct linux_process *p, const uint64_t a[6])
 static int64_t sys_clock_nanosleep(struct linux_process *p, const uint64_t a[6])
 {
 	struct timespec req, rem;
-	if (copy_in(p, a[2], &req, sizeof req))
+	if (linux_copy_in(p, a[2], &req, sizeof req))
 		return -EFAULT;
 	int e = clock_nanosleep((clockid_t)a[0], (int)a[1], &req, &rem);
 	if (e && a[3])
-		copy_out(p, a[3], &rem, sizeof rem);
+		linux_copy_out(p, a[3], &rem, sizeof rem);
 	return -e;
 }
 
@@ -1631,7 +1657,7 @@ static int64_t sys_getrandom(struct linux_process *p, const uint64_t a[6])
 	ssize_t r = getrandom(buf, n, (unsigned)a[2]);
 	if (r < 0)
 		return -errno;
-	return copy_out(p, a[0], buf, (size_t)r) ? -EFAULT : r;
+	return linux_copy_out(p, a[0], buf, (size_t)r) ? -EFAULT : r;
 }
 
 /* ---- signals (recorded; delivery is a later step) ---- */
@@ -1642,11 +1668,11 @@ static int64_t sys_rt_sigaction(struct linux_process *p, const uint64_t a[6])
 	if (sig < 1 || sig > LINUX_NSIG || a[3] != 8)
 		return -EINVAL;
 	struct linux_sigaction act;
-	if (a[1] && copy_in(p, a[1], &act, sizeof act))
+	if (a[1] && linux_copy_in(p, a[1], &act, sizeof act))
 		return -EFAULT;
 	if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
-	if (a[2] && copy_out(p, a[2], &p->sigactions[sig], sizeof act))
+	if (a[2] && linux_copy_out(p, a[2], &p->sigactions[sig], sizeof act))
 		return -EFAULT;
 	if (a[1]) {
 		p->sigactions[sig] = act;
@@ -1660,7 +1686,7 @@ static int64_t sys_rt_sigprocmask(struct linux_process *p, const uint64_t a[6])
 	if (a[3] != 8)
 		return -EINVAL;
 	uint64_t set = 0, old = p->sigmask;
-	if (a[1] && copy_in(p, a[1], &set, sizeof set))
+	if (a[1] && linux_copy_in(p, a[1], &set, sizeof set))
 		return -EFAULT;
 	if (a[1]) {
 		switch (a[0]) {
@@ -1671,7 +1697,7 @@ static int64_t sys_rt_sigprocmask(struct linux_process *p, const uint64_t a[6])
 		}
 		p->sigmask &= ~((1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)));
 	}
-	if (a[2] && copy_out(p, a[2], &old, sizeof old))
+	if (a[2] && linux_copy_out(p, a[2], &old, sizeof old))
 		return -EFAULT;
 	return 0;
 }
@@ -1720,23 +1746,6 @@ static int64_t sys_tkill(struct linux_process *p, const uint64_t a[6])
 	return -ESRCH;
 }
 
-static int64_t sys_poll(struct linux_process *p, const uint64_t a[6])
-{
-	uint64_t n = a[1];
-	if (n > 1024)
-		return -EINVAL;
-	struct pollfd_ {
-		int fd;
-		short events, revents;
-	} fds[1024];
-	if (n && copy_in(p, a[0], fds, n * sizeof fds[0]))
-		return -EFAULT;
-	int64_t r = host(syscall(SYS_poll, fds, (unsigned long)n, (int)a[2]));
-	if (r >= 0 && n && copy_out(p, a[0], fds, n * sizeof fds[0]))
-		return -EFAULT;
-	return r;
-}
-
 #define S(nr, name, args) [nr] = {#name, sys_##name, args}
 #define ALIAS(nr, name, fn, args) [nr] = {#name, sys_##fn, args}
 static const struct syscall_info table[] = {
@@ -1747,7 +1756,7 @@ static const struct syscall_info table[] = {
     S(4, stat, "sp"),
     S(5, fstat, "dp"),
     S(6, lstat, "sp"),
-    S(7, poll, "pud"),
+    [7] = {"poll", linux_sys_poll, "pud"},
     S(8, lseek, "dld"),
     S(9, mmap, "pxxxdx"),
     S(10, mprotect, "pxx"),
@@ -1763,6 +1772,7 @@ static const struct syscall_info table[] = {
     S(20, writev, "dpu"),
     S(21, access, "so"),
     S(22, pipe, "p"),
+    [23] = {"select", linux_sys_select, "dpppp"},
     ALIAS(24, sched_yield, zero, ""),
     S(25, mremap, "pxxxp"),
     ALIAS(28, madvise, zero, "pxd"),
@@ -1878,6 +1888,8 @@ static const struct syscall_info table[] = {
     S(268, fchmodat, "fso"),
     S(269, faccessat, "fso"),
     ALIAS(273, set_robust_list, zero, "pu"),
+    [270] = {"pselect6", linux_sys_pselect6, "dppppp"},
+    [271] = {"ppoll", linux_sys_ppoll, "pupppu"},
     S(280, utimensat, "fspx"),
     S(288, accept4, "dppx"),
     S(292, dup3, "ddx"),

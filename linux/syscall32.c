@@ -60,22 +60,10 @@ int linux_descriptor32(void *context, uint16_t selector, uint64_t *base, int *co
 
 /* ---- helpers ---- */
 
-static int copy_in(struct linux_process *p, uint64_t addr, void *dst, size_t n)
-{
-	uint64_t fault;
-	return gmem_read(p->cpu.memory, addr, dst, n, &fault) ? -EFAULT : 0;
-}
-
-static int copy_out(struct linux_process *p, uint64_t addr, const void *src, size_t n)
-{
-	uint64_t fault;
-	return gmem_write(p->cpu.memory, addr, src, n, &fault) ? -EFAULT : 0;
-}
-
 static int copy_path(struct linux_process *p, uint64_t addr, char *dst, size_t size)
 {
 	for (size_t n = 0; n < size; n++) {
-		if (copy_in(p, addr + n, dst + n, 1))
+		if (linux_copy_in(p, addr + n, dst + n, 1))
 			return -EFAULT;
 		if (!dst[n])
 			return 0;
@@ -128,7 +116,7 @@ static int64_t put_stat64(struct linux_process *p, int r, const struct stat *st,
 	put32(b, 80, (uint32_t)st->st_ctim.tv_sec);
 	put32(b, 84, (uint32_t)st->st_ctim.tv_nsec);
 	put64(b, 88, st->st_ino);
-	return copy_out(p, addr, b, sizeof b);
+	return linux_copy_out(p, addr, b, sizeof b);
 }
 
 static int is_self_exe(const char *path)
@@ -177,7 +165,7 @@ static int64_t read_iov32(struct linux_process *p, uint32_t addr, uint32_t n, ui
 	if (n > 1024)
 		return -EINVAL;
 	uint64_t total = 0;
-	if (n && copy_in(p, addr, iov, 8 * (size_t)n))
+	if (n && linux_copy_in(p, addr, iov, 8 * (size_t)n))
 		return -EFAULT;
 	for (uint32_t i = 0; i < n; i++) {
 		if ((int32_t)iov[i][1] < 0)
@@ -199,7 +187,7 @@ static int64_t s_writev(struct linux_process *p, const uint32_t a[6])
 	size_t off = 0;
 	for (uint32_t i = 0; i < a[2] && off < (size_t)total; i++) {
 		size_t n = iov[i][1] < (size_t)total - off ? iov[i][1] : (size_t)total - off;
-		if (copy_in(p, iov[i][0], tmp + off, n)) {
+		if (linux_copy_in(p, iov[i][0], tmp + off, n)) {
 			free(tmp);
 			return -EFAULT;
 		}
@@ -225,7 +213,7 @@ static int64_t s_readv(struct linux_process *p, const uint32_t a[6])
 	size_t off = 0;
 	for (uint32_t i = 0; r > 0 && i < a[2] && off < (size_t)r; i++) {
 		size_t n = iov[i][1] < (size_t)r - off ? iov[i][1] : (size_t)r - off;
-		if (copy_out(p, iov[i][0], tmp + off, n))
+		if (linux_copy_out(p, iov[i][0], tmp + off, n))
 			rc = -EFAULT;
 		off += n;
 	}
@@ -247,7 +235,7 @@ static int64_t s_llseek(struct linux_process *p, const uint32_t a[6])
 	int64_t r = x64(p, 8, a[0], (uint64_t)off, a[4], 0, 0, 0);
 	if (r < 0)
 		return r;
-	return copy_out(p, a[3], &r, 8);
+	return linux_copy_out(p, a[3], &r, 8);
 }
 
 static int64_t s_pread64(struct linux_process *p, const uint32_t a[6])
@@ -296,7 +284,7 @@ static int64_t s_mmap2(struct linux_process *p, const uint32_t a[6])
 static int64_t s_old_mmap(struct linux_process *p, const uint32_t a[6])
 {
 	uint32_t v[6];
-	if (copy_in(p, a[0], v, sizeof v))
+	if (linux_copy_in(p, a[0], v, sizeof v))
 		return -EFAULT;
 	if (v[5] & PAGE_MASK_)
 		return -EINVAL;
@@ -323,7 +311,7 @@ static int64_t s_getdents64(struct linux_process *p, const uint32_t a[6])
 	int64_t r = x64(p, 217, a[0], a[1], a[2], 0, 0, 0);
 	for (int64_t off = 0; r > 0 && off + 19 <= r;) {
 		uint8_t h[19];
-		if (copy_in(p, a[1] + (uint64_t)off, h, sizeof h))
+		if (linux_copy_in(p, a[1] + (uint64_t)off, h, sizeof h))
 			break;
 		int64_t d_off;
 		uint16_t reclen;
@@ -331,7 +319,7 @@ static int64_t s_getdents64(struct linux_process *p, const uint32_t a[6])
 		memcpy(&reclen, h + 16, 2);
 		if (d_off > INT32_MAX || d_off < INT32_MIN) {
 			d_off = (int64_t)((uint64_t)d_off >> 32);
-			copy_out(p, a[1] + (uint64_t)off + 8, &d_off, 8);
+			linux_copy_out(p, a[1] + (uint64_t)off + 8, &d_off, 8);
 		}
 		if (!reclen)
 			break;
@@ -350,7 +338,7 @@ static int64_t s_brk(struct linux_process *p, const uint32_t a[6])
 static int64_t s_time(struct linux_process *p, const uint32_t a[6])
 {
 	int32_t t = (int32_t)time(NULL);
-	if (a[0] && copy_out(p, a[0], &t, 4))
+	if (a[0] && linux_copy_out(p, a[0], &t, 4))
 		return -EFAULT;
 	return t;
 }
@@ -360,10 +348,10 @@ static int64_t s_gettimeofday(struct linux_process *p, const uint32_t a[6])
 	struct timeval tv;
 	gettimeofday(&tv, NULL);
 	int32_t v[2] = {(int32_t)tv.tv_sec, (int32_t)tv.tv_usec};
-	if (a[0] && copy_out(p, a[0], v, sizeof v))
+	if (a[0] && linux_copy_out(p, a[0], v, sizeof v))
 		return -EFAULT;
 	uint32_t tz[2] = {0, 0};
-	if (a[1] && copy_out(p, a[1], tz, sizeof tz))
+	if (a[1] && linux_copy_out(p, a[1], tz, sizeof tz))
 		return -EFAULT;
 	return 0;
 }
@@ -374,7 +362,7 @@ static int64_t s_clock_gettime(struct linux_process *p, const uint32_t a[6])
 	if (clock_gettime((clockid_t)a[0], &ts) < 0)
 		return -errno;
 	int32_t v[2] = {(int32_t)ts.tv_sec, (int32_t)ts.tv_nsec};
-	return copy_out(p, a[1], v, sizeof v);
+	return linux_copy_out(p, a[1], v, sizeof v);
 }
 
 static int64_t s_clock_getres(struct linux_process *p, const uint32_t a[6])
@@ -383,20 +371,20 @@ static int64_t s_clock_getres(struct linux_process *p, const uint32_t a[6])
 	if (clock_getres((clockid_t)a[0], &ts) < 0)
 		return -errno;
 	int32_t v[2] = {(int32_t)ts.tv_sec, (int32_t)ts.tv_nsec};
-	return a[1] ? copy_out(p, a[1], v, sizeof v) : 0;
+	return a[1] ? linux_copy_out(p, a[1], v, sizeof v) : 0;
 }
 
 static int64_t s_nanosleep(struct linux_process *p, const uint32_t a[6])
 {
 	int32_t v[2];
-	if (copy_in(p, a[0], v, sizeof v))
+	if (linux_copy_in(p, a[0], v, sizeof v))
 		return -EFAULT;
 	struct timespec req = {v[0], v[1]}, rem;
 	if (nanosleep(&req, &rem) < 0) {
 		int e = errno;
 		int32_t r[2] = {(int32_t)rem.tv_sec, (int32_t)rem.tv_nsec};
 		if (a[1])
-			copy_out(p, a[1], r, sizeof r);
+			linux_copy_out(p, a[1], r, sizeof r);
 		return -e;
 	}
 	return 0;
@@ -408,7 +396,7 @@ static int64_t s_times(struct linux_process *p, const uint32_t a[6])
 	clock_t r = times(&t);
 	uint32_t v[4] = {(uint32_t)t.tms_utime, (uint32_t)t.tms_stime, (uint32_t)t.tms_cutime,
 	                 (uint32_t)t.tms_cstime};
-	if (a[0] && copy_out(p, a[0], v, sizeof v))
+	if (a[0] && linux_copy_out(p, a[0], v, sizeof v))
 		return -EFAULT;
 	return (int64_t)(int32_t)r;
 }
@@ -420,7 +408,7 @@ static int64_t s_ugetrlimit(struct linux_process *p, const uint32_t a[6])
 		return -errno;
 	uint32_t v[2] = {r.rlim_cur > UINT32_MAX ? UINT32_MAX : (uint32_t)r.rlim_cur,
 	                 r.rlim_max > UINT32_MAX ? UINT32_MAX : (uint32_t)r.rlim_max};
-	return copy_out(p, a[1], v, sizeof v);
+	return linux_copy_out(p, a[1], v, sizeof v);
 }
 
 /* rt_sigaction's i386 struct: handler, flags, restorer (4 bytes each), mask (8). */
@@ -430,7 +418,7 @@ static int64_t s_rt_sigaction(struct linux_process *p, const uint32_t a[6])
 	if (sig < 1 || sig > LINUX_NSIG || a[3] != 8)
 		return -EINVAL;
 	uint32_t v[5];
-	if (a[1] && copy_in(p, a[1], v, sizeof v))
+	if (a[1] && linux_copy_in(p, a[1], v, sizeof v))
 		return -EFAULT;
 	if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
@@ -438,7 +426,7 @@ static int64_t s_rt_sigaction(struct linux_process *p, const uint32_t a[6])
 		const struct linux_sigaction *o = &p->sigactions[sig];
 		uint32_t w[5] = {(uint32_t)o->handler, (uint32_t)o->flags, (uint32_t)o->restorer,
 		                 (uint32_t)o->mask, (uint32_t)(o->mask >> 32)};
-		if (copy_out(p, a[2], w, sizeof w))
+		if (linux_copy_out(p, a[2], w, sizeof w))
 			return -EFAULT;
 	}
 	if (a[1]) {
@@ -455,12 +443,12 @@ static int64_t s_sigaction(struct linux_process *p, const uint32_t a[6])
 	if (sig < 1 || sig > LINUX_NSIG)
 		return -EINVAL;
 	uint32_t v[4];
-	if (a[1] && copy_in(p, a[1], v, sizeof v))
+	if (a[1] && linux_copy_in(p, a[1], v, sizeof v))
 		return -EFAULT;
 	if (a[2]) {
 		const struct linux_sigaction *o = &p->sigactions[sig];
 		uint32_t w[4] = {(uint32_t)o->handler, (uint32_t)o->mask, (uint32_t)o->flags, (uint32_t)o->restorer};
-		if (copy_out(p, a[2], w, sizeof w))
+		if (linux_copy_out(p, a[2], w, sizeof w))
 			return -EFAULT;
 	}
 	if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
@@ -476,7 +464,7 @@ static int64_t s_sigaction(struct linux_process *p, const uint32_t a[6])
 static int64_t s_set_thread_area(struct linux_process *p, const uint32_t a[6])
 {
 	uint32_t d[4];
-	if (copy_in(p, a[0], d, sizeof d))
+	if (linux_copy_in(p, a[0], d, sizeof d))
 		return -EFAULT;
 	unsigned idx = d[0];
 	if (idx == UINT32_MAX) {
@@ -486,7 +474,7 @@ static int64_t s_set_thread_area(struct linux_process *p, const uint32_t a[6])
 			return -ESRCH;
 		idx += TLS_FIRST;
 		d[0] = idx;
-		if (copy_out(p, a[0], d, 4))
+		if (linux_copy_out(p, a[0], d, 4))
 			return -EFAULT;
 	}
 	if (idx < TLS_FIRST || idx >= TLS_FIRST + TLS_COUNT)
@@ -506,7 +494,7 @@ static int64_t s_set_thread_area(struct linux_process *p, const uint32_t a[6])
 static int64_t s_get_thread_area(struct linux_process *p, const uint32_t a[6])
 {
 	uint32_t d[4];
-	if (copy_in(p, a[0], d, 4))
+	if (linux_copy_in(p, a[0], d, 4))
 		return -EFAULT;
 	if (d[0] < TLS_FIRST || d[0] >= TLS_FIRST + TLS_COUNT)
 		return -EINVAL;
@@ -514,7 +502,7 @@ static int64_t s_get_thread_area(struct linux_process *p, const uint32_t a[6])
 	d[1] = t->base;
 	d[2] = t->limit;
 	d[3] = t->flags;
-	return copy_out(p, a[0], d, sizeof d);
+	return linux_copy_out(p, a[0], d, sizeof d);
 }
 
 static int64_t s_waitpid(struct linux_process *p, const uint32_t a[6])
@@ -530,7 +518,7 @@ static int64_t put_rusage32(struct linux_process *p, uint32_t addr, const struct
 	                  (uint32_t)r->ru_stime.tv_usec};
 	for (int i = 0; i < 14; i++)
 		v[4 + i] = (uint32_t)counts[i];
-	return copy_out(p, addr, v, sizeof v);
+	return linux_copy_out(p, addr, v, sizeof v);
 }
 
 static int64_t s_getrusage(struct linux_process *p, const uint32_t a[6])
@@ -548,7 +536,7 @@ static int64_t s_wait4(struct linux_process *p, const uint32_t a[6])
 	pid_t r = wait4((pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL);
 	if (r < 0)
 		return -errno;
-	if (r > 0 && a[1] && copy_out(p, a[1], &status, sizeof status))
+	if (r > 0 && a[1] && linux_copy_out(p, a[1], &status, sizeof status))
 		return -EFAULT;
 	if (r > 0 && a[3] && put_rusage32(p, a[3], &ru))
 		return -EFAULT;
@@ -589,7 +577,7 @@ static int64_t s_sysinfo(struct linux_process *p, const uint32_t a[6])
 	put32(b, 44, (uint32_t)si.totalhigh);
 	put32(b, 48, (uint32_t)si.freehigh);
 	put32(b, 52, si.mem_unit);
-	return copy_out(p, a[0], b, sizeof b);
+	return linux_copy_out(p, a[0], b, sizeof b);
 }
 
 /* struct compat_statfs (64 bytes of 32-bit words; -EOVERFLOW when a
@@ -610,7 +598,7 @@ static int64_t put_statfs32(struct linux_process *p, int r, const struct statfs 
 	                  (uint32_t)f->f_ffree,  0,                     0,
 	                  (uint32_t)f->f_namelen, (uint32_t)f->f_frsize, (uint32_t)f->f_flags};
 	memcpy(&v[7], &f->f_fsid, 8);
-	return copy_out(p, addr, v, sizeof v);
+	return linux_copy_out(p, addr, v, sizeof v);
 }
 
 static int64_t put_statfs64_32(struct linux_process *p, int r, const struct statfs *f, uint32_t size,
@@ -633,7 +621,7 @@ static int64_t put_statfs64_32(struct linux_process *p, int r, const struct stat
 	put32(b, 56, (uint32_t)f->f_namelen);
 	put32(b, 60, (uint32_t)f->f_frsize);
 	put32(b, 64, (uint32_t)f->f_flags);
-	return copy_out(p, addr, b, sizeof b);
+	return linux_copy_out(p, addr, b, sizeof b);
 }
 
 static int64_t s_statfs(struct linux_process *p, const uint32_t a[6])
@@ -668,13 +656,13 @@ static int64_t s_fstatfs64(struct linux_process *p, const uint32_t a[6])
 static int64_t s_clock_nanosleep(struct linux_process *p, const uint32_t a[6])
 {
 	int32_t v[2];
-	if (copy_in(p, a[2], v, sizeof v))
+	if (linux_copy_in(p, a[2], v, sizeof v))
 		return -EFAULT;
 	struct timespec req = {v[0], v[1]}, rem;
 	int e = clock_nanosleep((clockid_t)a[0], (int)a[1], &req, &rem);
 	if (e == EINTR && a[3] && !(a[1] & TIMER_ABSTIME)) {
 		int32_t r[2] = {(int32_t)rem.tv_sec, (int32_t)rem.tv_nsec};
-		if (copy_out(p, a[3], r, sizeof r))
+		if (linux_copy_out(p, a[3], r, sizeof r))
 			return -EFAULT;
 	}
 	return -e;
@@ -692,7 +680,7 @@ static int64_t s_utimensat(struct linux_process *p, const uint32_t a[6])
 	int32_t v[4];
 	struct timespec ts[2];
 	if (a[2]) {
-		if (copy_in(p, a[2], v, sizeof v))
+		if (linux_copy_in(p, a[2], v, sizeof v))
 			return -EFAULT;
 		ts[0] = (struct timespec){v[0], v[1]};
 		ts[1] = (struct timespec){v[2], v[3]};
@@ -708,6 +696,25 @@ static int64_t s_utimensat(struct linux_process *p, const uint32_t a[6])
 	if (syscall(SYS_utimensat, (int)a[0], a[1] ? path : NULL, a[2] ? ts : NULL, (int)a[3]) < 0)
 		return -errno;
 	return 0;
+}
+
+/* A little-endian signed integer of w (4 or 8) bytes at b. */
+static int64_t get_signed(const uint8_t *b, size_t w)
+{
+	if (w == 8) {
+		int64_t v;
+		memcpy(&v, b, 8);
+		return v;
+	}
+	int32_t v;
+	memcpy(&v, b, 4);
+	return v;
+}
+
+static void put_signed(uint8_t *b, size_t w, int64_t v)
+{
+	int32_t v32 = (int32_t)v;
+	memcpy(b, w == 8 ? (const void *)&v : (const void *)&v32, w);
 }
 
 /* fcntl and fcntl64: the record-lock commands take struct compat_flock
@@ -727,49 +734,30 @@ static int64_t fcntl32(struct linux_process *p, const uint32_t a[6], int is64)
 	}
 	if (wide && !is64)
 		return -EINVAL;
+	/* type, whence (2 bytes each), start, len (w bytes each), pid. */
+	const size_t w = wide ? 8 : 4, size = 8 + 2 * w;
 	uint8_t b[24];
-	size_t size = wide ? 24 : 16;
-	if (copy_in(p, a[2], b, size))
+	if (linux_copy_in(p, a[2], b, size))
 		return -EFAULT;
 	struct flock fl;
 	memset(&fl, 0, sizeof fl);
 	memcpy(&fl.l_type, b, 2);
 	memcpy(&fl.l_whence, b + 2, 2);
-	if (wide) {
-		int64_t start, len;
-		memcpy(&start, b + 4, 8);
-		memcpy(&len, b + 12, 8);
-		fl.l_start = start;
-		fl.l_len = len;
-		memcpy(&fl.l_pid, b + 20, 4);
-	} else {
-		int32_t start, len;
-		memcpy(&start, b + 4, 4);
-		memcpy(&len, b + 8, 4);
-		fl.l_start = start;
-		fl.l_len = len;
-		memcpy(&fl.l_pid, b + 12, 4);
-	}
+	fl.l_start = get_signed(b + 4, w);
+	fl.l_len = get_signed(b + 4 + w, w);
+	memcpy(&fl.l_pid, b + 4 + 2 * w, 4);
 	if (fcntl((int)a[0], host_cmd, &fl) < 0)
 		return -errno;
 	if (host_cmd != F_GETLK && host_cmd != F_OFD_GETLK)
 		return 0;
+	if (!wide && (fl.l_start > INT32_MAX || fl.l_len > INT32_MAX))
+		return -EOVERFLOW;
 	memcpy(b, &fl.l_type, 2);
 	memcpy(b + 2, &fl.l_whence, 2);
-	if (wide) {
-		int64_t start = fl.l_start, len = fl.l_len;
-		memcpy(b + 4, &start, 8);
-		memcpy(b + 12, &len, 8);
-		memcpy(b + 20, &fl.l_pid, 4);
-	} else {
-		if (fl.l_start > INT32_MAX || fl.l_len > INT32_MAX)
-			return -EOVERFLOW;
-		int32_t start = (int32_t)fl.l_start, len = (int32_t)fl.l_len;
-		memcpy(b + 4, &start, 4);
-		memcpy(b + 8, &len, 4);
-		memcpy(b + 12, &fl.l_pid, 4);
-	}
-	return copy_out(p, a[2], b, size);
+	put_signed(b + 4, w, fl.l_start);
+	put_signed(b + 4 + w, w, fl.l_len);
+	memcpy(b + 4 + 2 * w, &fl.l_pid, 4);
+	return linux_copy_out(p, a[2], b, size);
 }
 
 static int64_t s_fcntl(struct linux_process *p, const uint32_t a[6])
@@ -792,7 +780,7 @@ static int64_t s_waitid(struct linux_process *p, const uint32_t a[6])
 	if (syscall(SYS_waitid, (int)a[0], (pid_t)a[1], si, (int)a[3], a[4] ? &ru : NULL) < 0)
 		return -errno;
 	linux_siginfo_to32(si, si32);
-	if (a[2] && copy_out(p, a[2], si32, sizeof si32))
+	if (a[2] && linux_copy_out(p, a[2], si32, sizeof si32))
 		return -EFAULT;
 	if (a[4] && put_rusage32(p, a[4], &ru))
 		return -EFAULT;
@@ -816,7 +804,7 @@ static int64_t widen_strv(struct linux_process *p, uint32_t addr, uint64_t *out,
 		uint32_t v;
 		if (*n >= max)
 			return -E2BIG;
-		if (copy_in(p, addr + 4 * (uint64_t)*n, &v, 4))
+		if (linux_copy_in(p, addr + 4 * (uint64_t)*n, &v, 4))
 			return -EFAULT;
 		out[*n] = v;
 		if (!v)
@@ -847,8 +835,8 @@ static int64_t s_execve(struct linux_process *p, const uint32_t a[6])
 		return scratch;
 	}
 	uint64_t argv = (uint64_t)scratch, envp = argv + (na + 1) * 8;
-	copy_out(p, argv, v, (na + 1) * 8);
-	copy_out(p, envp, v + MAXV, (ne + 1) * 8);
+	linux_copy_out(p, argv, v, (na + 1) * 8);
+	linux_copy_out(p, envp, v + MAXV, (ne + 1) * 8);
 	free(v);
 	rc = x64(p, 59, a[0], a[1] ? argv : 0, a[2] ? envp : 0, 0, 0, 0);
 	if (rc < 0)

@@ -1,10 +1,12 @@
 /* calls.c - system calls whose structures differ between i386 and x86-64
  * (sockets and control messages, sysinfo, statfs, rusage, time64 and
- * 32-bit timespecs, utimensat, truncate64, ids). Built -m32 it runs under
- * uopsim; built for x86-64 it runs natively: the output (only what does
+ * 32-bit timespecs, utimensat, truncate64, ids, record and OFD locks,
+ * select/pselect/ppoll, AT_MINSIGSTKSZ). Built -m32 it runs under uopsim; built for
+ * x86-64 it runs natively and under uopsim: the output (only what does
  * not depend on the architecture) and the exit status must agree. */
 #define _GNU_SOURCE
 #define _FILE_OFFSET_BITS 64
+#include <cpuid.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -12,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -131,6 +135,25 @@ static void files(void)
 	int wr = waitid(P_PID, (id_t)child, &si, WEXITED);
 	printf("waitid %d signo %d code %d status %d same pid %d\n", wr, si.si_signo, si.si_code, si.si_status,
 	       si.si_pid == child);
+	/* Open file description locks: another open of the file conflicts
+	 * with a write lock (l_pid -1 for an OFD lock), the same one does not;
+	 * F_SETLKW takes a free range. */
+	struct flock ofd = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 4};
+	printf("F_OFD_SETLK %d\n", fcntl(fd, F_OFD_SETLK, &ofd));
+	int other = open(path, O_RDWR);
+	struct flock q = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 2, .l_len = 1};
+	int r = fcntl(other, F_OFD_GETLK, &q);
+	printf("F_OFD_GETLK %d type %d start %lld len %lld pid %d\n", r, q.l_type, (long long)q.l_start,
+	       (long long)q.l_len, q.l_pid);
+	q = (struct flock){.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 2, .l_len = 1};
+	r = fcntl(other, F_OFD_SETLK, &q);
+	printf("conflicting F_OFD_SETLK %d EAGAIN %d\n", r, r < 0 && errno == EAGAIN);
+	q.l_start = 100;
+	printf("F_OFD_SETLKW on a free range %d\n", fcntl(other, F_OFD_SETLKW, &q));
+	struct flock bad = {.l_type = 99, .l_whence = SEEK_SET};
+	r = fcntl(fd, F_SETLK, &bad);
+	printf("F_SETLK bad type %d EINVAL %d\n", r, r < 0 && errno == EINVAL);
+	close(other);
 	close(fd);
 	unlink(path);
 }
@@ -148,14 +171,32 @@ static void waiting(void)
 	FD_SET(fd[0], &rs);
 	struct timeval tv = {0, 20000};
 	int n = select(fd[0] + 1, &rs, NULL, NULL, &tv);
-	printf("select (empty pipe) %d isset %d\n", n, FD_ISSET(fd[0], &rs));
+	printf("select (empty pipe) %d isset %d time left %lld %lld\n", n, FD_ISSET(fd[0], &rs),
+	       (long long)tv.tv_sec, (long long)tv.tv_usec);
+	errno = 0;
+	n = select(-1, NULL, NULL, NULL, &tv);
+	printf("select n=-1 %d EINVAL %d\n", n, errno == EINVAL);
 	if (write(fd[1], "z", 1) != 1)
 		return;
 	FD_ZERO(&rs);
 	FD_SET(fd[0], &rs);
 	tv = (struct timeval){1, 0};
 	n = select(fd[0] + 1, &rs, NULL, NULL, &tv);
-	printf("select %d isset %d\n", n, FD_ISSET(fd[0], &rs));
+	printf("select %d isset %d time left written back %d\n", n, FD_ISSET(fd[0], &rs),
+	       tv.tv_sec == 0 && tv.tv_usec > 500000);
+	/* The select call itself (glibc's select uses pselect6): x86-64's
+	 * select (23), i386's _newselect (142). */
+#ifdef SYS__newselect
+	long nr_select = SYS__newselect;
+#else
+	long nr_select = SYS_select;
+#endif
+	FD_ZERO(&rs);
+	FD_SET(fd[0], &rs);
+	tv = (struct timeval){3, 0};
+	n = (int)syscall(nr_select, fd[0] + 1, &rs, NULL, NULL, &tv);
+	printf("select call %d isset %d time left written back %d\n", n, FD_ISSET(fd[0], &rs),
+	       tv.tv_sec == 2 && tv.tv_usec > 500000);
 	struct pollfd pf = {fd[0], POLLIN, 0};
 	n = poll(&pf, 1, 100);
 	printf("poll %d revents %d\n", n, pf.revents);
@@ -165,6 +206,9 @@ static void waiting(void)
 	pf.revents = 0;
 	n = ppoll(&pf, 1, &ts, &none);
 	printf("ppoll %d revents %d\n", n, pf.revents);
+	/* A sigset size other than the kernel's 8 bytes: EINVAL. */
+	n = (int)syscall(SYS_ppoll, &pf, 1, &ts, &none, 4);
+	printf("ppoll sigsetsize 4 %d EINVAL %d\n", n, n < 0 && errno == EINVAL);
 	FD_ZERO(&rs);
 	FD_SET(fd[0], &rs);
 	n = pselect(fd[0] + 1, &rs, NULL, NULL, &ts, &none);
@@ -236,9 +280,51 @@ static void restart(void)
 	close(fd[1]);
 }
 
+static char *alt_lo, *alt_hi;
+static volatile int on_alt;
+
+static void on_usr1(int sig)
+{
+	char here;
+	(void)sig;
+	on_alt = &here >= alt_lo && &here < alt_hi;
+}
+
+/* AT_MINSIGSTKSZ: the kernel's worst-case signal frame size, a multiple
+ * of 16 (the value itself depends on the CPU's FPU state); a handler runs
+ * on an alternate stack of that size (or of 2048 bytes, the least the
+ * kernel's sigaltstack accepts). */
+static void minsigstksz(void)
+{
+	unsigned long min = getauxval(AT_MINSIGSTKSZ);
+	printf("AT_MINSIGSTKSZ present %d multiple of 16 %d at least 1024 %d\n", min != 0, min % 16 == 0,
+	       min >= 1024);
+	size_t size = min > 2048 ? min : 2048; /* the kernel's MINSIGSTKSZ on x86 */
+	alt_lo = malloc(size);
+	alt_hi = alt_lo + size;
+	stack_t ss = {.ss_sp = alt_lo, .ss_size = size, .ss_flags = 0};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = SA_ONSTACK;
+	sigaction(SIGUSR1, &sa, NULL);
+	printf("sigaltstack %d ", sigaltstack(&ss, NULL));
+	raise(SIGUSR1);
+	printf("handler ran on it %d\n", on_alt);
+	ss.ss_flags = SS_DISABLE;
+	sigaltstack(&ss, NULL);
+	free(alt_lo);
+	/* AT_HWCAP2 bit 1 (HWCAP2_FSGSBASE) is set when the CPU has FSGSBASE
+	 * (CPUID.(EAX=7,ECX=0):EBX[0]) and the kernel enabled it. */
+	unsigned a, b, c, d;
+	int fsgsbase = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & 1);
+	printf("AT_HWCAP2 FSGSBASE bit agrees with CPUID %d\n", !!(getauxval(AT_HWCAP2) & 2) == fsgsbase);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	minsigstksz();
 	sockets();
 	files();
 	waiting();

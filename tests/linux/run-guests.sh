@@ -65,6 +65,7 @@ build_guest fault32-dyn tests/linux/fault.c -m32 2>/dev/null || true
 build_guest sigframe32 tests/linux/sigframe32.c -m32 2>/dev/null || true
 build_guest sigframe32-static tests/linux/sigframe32.c -m32 -static 2>/dev/null || true
 build_guest calls tests/linux/calls.c
+build_guest calls-static tests/linux/calls.c -static
 build_guest calls32 tests/linux/calls.c -m32 -static 2>/dev/null || true
 build_guest calls32-dyn tests/linux/calls.c -m32 2>/dev/null || true
 
@@ -135,6 +136,10 @@ fi
 
 # The busybox applets, amd64 and i386, are one list in
 # tests/linux/run-suite.sh (BUSYBOX_CASES).
+
+echo "== system calls whose structures differ between i386 and x86-64, x86-64 side"
+same "calls: sockets, locks, select/pselect/ppoll, rusage (static)" /dev/null "$OUT/calls-static"
+same "calls: sockets, locks, select/pselect/ppoll, rusage (dynamic)" /dev/null "$OUT/calls"
 
 echo "== signals delivered to guest handlers (static and dynamic)"
 for c in segv fpe usr1 alarm mask resethand altstack trap misc wait; do

@@ -67,7 +67,10 @@
 #define ALTSTACK_SIZE (256 * 1024)
 #define RESUME_STACK_SIZE (256 * 1024)
 #define DEFAULT_TIMEOUT_MS 1000
-#define KILL_GRACE_MS 2000        /* the parent gives up this long after the child's own timer */
+/* The parent gives up this long after the child's own timer: generous,
+ * because on a loaded 2-core machine a forked child can wait seconds for a
+ * core (it only costs time when a child really hangs). */
+#define KILL_GRACE_MS 10000
 #define WORKER_AREA (64ull << 20) /* the worker's shared area; larger cases run forked */
 
 /* XSAVE state components (SDM vol. 1, 13.1) handled here. */
