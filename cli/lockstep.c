@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/commands.h"
 #include "lockstep/lockstep.h"
@@ -45,19 +44,6 @@ static void usage(FILE *out)
 	        "                         instruction N, which must be reported there\n"
 	        "  --verbose              print progress every 100000 instructions\n"
 	        "  -h, --help             show this help\n");
-}
-
-static int number(const char *option, const char *s, uint64_t *out)
-{
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 0);
-	if (errno || *end || !*s || s[0] == '-') {
-		fprintf(stderr, "uopsim lockstep: %s needs a positive number, not '%s'\n", option, s);
-		return -1;
-	}
-	*out = v;
-	return 0;
 }
 
 /* The back end for the program's ELF class (a "#!" script runs its
@@ -105,28 +91,21 @@ int cmd_lockstep(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (number("--from-insn", optarg, &opt.from_insn))
+			if (cli_number("lockstep", "--from-insn", optarg, &opt.from_insn))
 				return EXIT_USAGE;
 			break;
 		case 'm':
-			if (number("--max-insns", optarg, &opt.max_insns))
+			if (cli_number("lockstep", "--max-insns", optarg, &opt.max_insns))
 				return EXIT_USAGE;
 			break;
 		case 'i':
-			if (number("--inject-divergence", optarg, &opt.inject_divergence))
+			if (cli_number("lockstep", "--inject-divergence", optarg, &opt.inject_divergence))
 				return EXIT_USAGE;
 			break;
 		case 'v': opt.verbose = 1; break;
 		case 'h': usage(stdout); return 0;
 		default:
-			if (optopt)
-				fprintf(stderr,
-				        "uopsim lockstep: option -%c needs an argument or is unknown (uopsim lockstep "
-				        "--help)\n",
-				        optopt);
-			else
-				fprintf(stderr, "uopsim lockstep: bad option '%s' (uopsim lockstep --help)\n",
-				        argv[optind - 1]);
+			cli_option_error("lockstep", argv);
 			return EXIT_USAGE;
 		}
 	}
@@ -134,22 +113,8 @@ int cmd_lockstep(int argc, char **argv)
 		fprintf(stderr, "uopsim lockstep: no program given (uopsim lockstep --help)\n");
 		return EXIT_USAGE;
 	}
-	/* A name without a slash is looked up in PATH, as a shell does. */
-	char *path = argv[optind];
 	char found[4096];
-	if (!strchr(path, '/')) {
-		const char *dirs = getenv("PATH");
-		for (const char *d = dirs ? dirs : "/usr/bin:/bin"; d && *d;) {
-			const char *colon = strchr(d, ':');
-			int len = colon ? (int)(colon - d) : (int)strlen(d);
-			snprintf(found, sizeof found, "%.*s/%s", len, len ? d : ".", path);
-			if (!access(found, X_OK)) {
-				path = found;
-				break;
-			}
-			d = colon ? colon + 1 : NULL;
-		}
-	}
+	char *path = cli_find_program(argv[optind], found, sizeof found);
 	const struct ref_ops *ops = choose_reference(path);
 	if (!ops)
 		return EXIT_CANNOT_RUN;

@@ -134,32 +134,17 @@ int cmd_run(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'm': {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(optarg, &end, 0);
-			if (errno || *end || !*optarg || optarg[0] == '-') {
-				fprintf(stderr, "uopsim run: --max-insns needs a positive number, not '%s'\n",
-				        optarg);
+		case 'm':
+			if (cli_number("run", "--max-insns", optarg, &max_insns))
 				return 2;
-			}
-			max_insns = v;
 			break;
-		}
 		case 's': strace = 1; break;
 		case 't': trace_insns = 1; break;
 		case 'S': stats = optarg; break;
 		case 'r': sysroot = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default:
-			if (optopt)
-				fprintf(stderr,
-				        "uopsim run: option -%c needs an argument or is unknown (uopsim run "
-				        "--help)\n",
-				        optopt);
-			else
-				fprintf(stderr, "uopsim run: bad option '%s' (uopsim run --help)\n",
-				        argv[optind - 1]);
+			cli_option_error("run", argv);
 			return 2;
 		}
 	}
@@ -167,22 +152,8 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "uopsim run: no program given (uopsim run --help)\n");
 		return 2;
 	}
-	/* A name without a slash is looked up in PATH, as a shell does. */
-	const char *path = argv[optind];
 	char found[4096];
-	if (!strchr(path, '/')) {
-		const char *dirs = getenv("PATH");
-		for (const char *d = dirs ? dirs : "/usr/bin:/bin"; d && *d;) {
-			const char *colon = strchr(d, ':');
-			int len = colon ? (int)(colon - d) : (int)strlen(d);
-			snprintf(found, sizeof found, "%.*s/%s", len, len ? d : ".", path);
-			if (!access(found, X_OK)) {
-				path = found;
-				break;
-			}
-			d = colon ? colon + 1 : NULL;
-		}
-	}
+	const char *path = cli_find_program(argv[optind], found, sizeof found);
 	/* struct cpu holds 64-byte aligned vector registers. */
 	struct linux_process *p = aligned_alloc(64, (sizeof *p + 63) & ~(size_t)63);
 	if (!p) {

@@ -17,9 +17,12 @@
  * on the reference's registers and skips the instruction), so that both
  * sides' libraries choose the code paths uopsim implements.
  *
- * Undefined flags (SDM vol. 2, "Flags Affected" of each instruction) are
- * masked in the comparison and then copied from the reference, so that an
- * AMD-specific undefined value never leads to a later false divergence. */
+ * Undefined flags (SDM vol. 2, "Flags Affected" of each instruction) and
+ * x87 condition codes ("FPU Flags Affected") are masked in the comparison
+ * and then copied from the reference, so that an AMD-specific undefined
+ * value never leads to a later false divergence. Where a reference is
+ * known to be wrong (enum ref_blind), uopsim's value is taken instead and
+ * given to the reference. */
 #ifndef UOPSIM_LOCKSTEP_H
 #define UOPSIM_LOCKSTEP_H
 
@@ -56,6 +59,17 @@ enum ref_blind {
 	REF_BLIND_FPU_TAG = 1u << 0, /* the x87 tag word (qemu 7.2's GDB stub reports 0) */
 	REF_BLIND_FPU_C1 = 1u << 1,  /* x87 status bit C1 (qemu 7.2 never sets it when it rounds up,
 	                                SDM vol. 1, 8.1.3.1, as the CPU does) */
+	REF_BLIND_FPU_DE = 1u << 2,  /* x87 status bit DE (qemu 7.2 never sets it when FLD, FADD... read a
+	                                denormal single or double, SDM vol. 1, 8.5.2, as the CPU does) */
+	REF_BLIND_FPU_LAST_BIT = 1u << 3, /* the last bit of FYL2X, FYL2XP1, FPATAN and F2XM1 results (qemu
+	                                     7.2 rounds them correctly; the CPU's are within 1 ulp, SDM vol. 1,
+	                                     8.3.10): a 1-ulp difference is allowed, uopsim's value given */
+	REF_BLIND_FPREM1_Q = 1u << 4, /* C0, C3 and C1 after FPREM1, the quotient's low bits (qemu 7.2 leaves
+	                                 them clear, SDM vol. 2, FPREM1) */
+	REF_BLIND_FCOMI_OSA = 1u << 5, /* OF, SF and AF after FCOMI, FUCOMI and their pops (qemu 7.2 leaves
+	                                  them as they were; SDM vol. 2, FCOMI: cleared) */
+	REF_BLIND_PUSHF_TF = 1u << 6, /* TF in the image PUSHF stores (the CPU single-stepping under ptrace
+	                                 pushes it set; the program's own TF is clear) */
 };
 
 /* A reference back end. Every function returns 0 on success or -1 with a
@@ -75,7 +89,11 @@ struct ref_ops {
 	 * are left as they were in *s. */
 	int (*get_state)(struct reference *r, struct x86_state *s, char *err, size_t errlen);
 	/* Writes GPRs, RIP and RFLAGS (used to carry out CPUID and to turn a
-	 * refused system call's number into an invalid one). */
+	 * refused system call's number into an invalid one); a back end blind
+	 * to x87 state (REF_BLIND_FPU_C1, REF_BLIND_FPU_DE,
+	 * REF_BLIND_FPREM1_Q, REF_BLIND_FPU_LAST_BIT) writes the x87 status
+	 * word and registers ST0-ST7 too, so that the engine can give it
+	 * uopsim's values. */
 	int (*set_gprs)(struct reference *r, const struct x86_state *s, char *err, size_t errlen);
 	/* Executes one instruction (see enum ref_stop). */
 	enum ref_stop (*step)(struct reference *r, int *sig_or_status, char *err, size_t errlen);

@@ -477,6 +477,9 @@ static void pt_destroy(struct reference *r)
 const struct ref_ops ref_ptrace_ops = {
 	.name = "ptrace",
 	.mode = X86_MODE_64,
+	/* single-stepping sets TF, a real EFLAGS bit while it steps (SDM
+	 * vol. 3, "Single-Step Exception Condition"), which PUSHF stores */
+	.blind = REF_BLIND_PUSHF_TF,
 	.start = pt_start,
 	.get_state = pt_get_state,
 	.set_gprs = pt_set_gprs,

@@ -262,6 +262,31 @@ static int qemu_set_gprs(struct reference *r, const struct x86_state *s, char *e
 			return -1;
 		wr32(slot, v);
 	}
+	/* The x87 status word and registers, to which the engine gives
+	 * uopsim's values where qemu is wrong (REF_BLIND_FPU_C1,
+	 * REF_BLIND_FPU_DE, REF_BLIND_FPREM1_Q, REF_BLIND_FPU_LAST_BIT). */
+	uint8_t *fstat = r->regs + QG_FSTAT;
+	if (rd32(fstat) != s->fpu_status) {
+		if (write_reg32(r, QR_FSTAT, s->fpu_status, err, errlen) < 0)
+			return -1;
+		wr32(fstat, s->fpu_status);
+	}
+	for (unsigned i = 0; i < 8; i++) {
+		uint8_t v[10], *slot = r->regs + QG_ST + 10 * i;
+		char cmd[48];
+		for (int b = 0; b < 8; b++)
+			v[b] = (uint8_t)(s->st[i].significand >> 8 * b);
+		v[8] = (uint8_t)s->st[i].sign_exponent;
+		v[9] = (uint8_t)(s->st[i].sign_exponent >> 8);
+		if (!memcmp(slot, v, 10))
+			continue;
+		/* qemu's st0-st7 are the physical registers (qemu_get_state) */
+		int len = snprintf(cmd, sizeof(cmd), "P%x=", QR_ST0 + i);
+		gdb_hex_encode(v, 10, cmd + len);
+		if (gdb_remote_expect_ok(&r->gdb, cmd, err, errlen) < 0)
+			return -1;
+		memcpy(slot, v, 10);
+	}
 	return 0;
 }
 
@@ -353,7 +378,8 @@ bad:
 const struct ref_ops ref_qemu_ops = {
     .name = "qemu-i386",
     .mode = X86_MODE_32,
-    .blind = REF_BLIND_FPU_TAG | REF_BLIND_FPU_C1,
+    .blind = REF_BLIND_FPU_TAG | REF_BLIND_FPU_C1 | REF_BLIND_FPU_DE | REF_BLIND_FPU_LAST_BIT |
+             REF_BLIND_FPREM1_Q | REF_BLIND_FCOMI_OSA,
     .start = qemu_start,
     .get_state = qemu_get_state,
     .set_gprs = qemu_set_gprs,

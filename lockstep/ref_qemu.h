@@ -42,7 +42,10 @@ enum {
 };
 
 /* GDB register numbers (the order of the target description). */
-enum { QR_EIP = 8, QR_EFLAGS = 9 };
+/* st0: after 8 GPRs, eip, eflags, 9 segment registers and bases, 6
+ * control registers (qemu 7.2's IDX_FP_REGS); fstat after st0-st7 and
+ * fctrl. */
+enum { QR_EIP = 8, QR_EFLAGS = 9, QR_ST0 = 25, QR_FSTAT = 34 };
 
 #define GDB_SIGTRAP 5 /* GDB's signal number of a completed step */
 
