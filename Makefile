@@ -75,7 +75,7 @@ docs/uops.md: $(BUILD)/gen-uops-doc
 # The functional engine's differential test against the host CPU.
 # native_run.c is never built with sanitizers (it runs raw guest code).
 NATIVE_DEPS := tests/native/native_run.c tests/native/native_run.h machine/state.h
-DIFF_DEPS := lockstep/flag_rules.h
+DIFF_DEPS := lockstep/flag_rules.h tests/native/seqgen.c tests/native/seqgen.h
 $(BUILD)/uop-diff: tests/native/uop_diff.c $(DIFF_DEPS) $(NATIVE_DEPS) $(BUILD)/libuopsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(filter %.c %.a,$^) -pthread -o $@
 

@@ -91,6 +91,23 @@ int linux_map_segments(struct linux_process *p, const struct elf_file *f, uint64
  * *highest), 0 and 0 when there are none. */
 void linux_load_span(const struct elf_file *f, uint64_t *lowest, uint64_t *highest);
 
+/* syscall32.c: an i386 iovec array ({u32 base, u32 len} pairs, already
+ * read and checked) against the host buffer tmp. gather copies the guest
+ * buffers into tmp up to total bytes and returns the bytes copied, or
+ * -EFAULT at the first fault; scatter copies got bytes of tmp out to them,
+ * carrying on past a fault, and returns 0 or -EFAULT. */
+int64_t linux_gather_iov32(struct linux_process *p, const uint32_t (*iov)[2], uint32_t n, uint8_t *tmp, size_t total);
+int64_t linux_scatter_iov32(struct linux_process *p, const uint32_t (*iov)[2], uint32_t n, const uint8_t *tmp,
+                            size_t got);
+
+/* stack.c: maps the stack below stack_top and writes the initial stack
+ * (strings, AT_RANDOM bytes, auxv, envp[], argv[], argc) in guest words
+ * of word_size bytes (8 for x86-64, 4 for i386), AT_PLATFORM
+ * platform_name; sets RSP. Returns 0, or -1 with err set. */
+int linux_build_stack(struct linux_process *p, const struct elf_file *f, unsigned word_size, uint64_t stack_top,
+                      const char *platform_name, int argc, char *const argv[], char *const envp[], char *err,
+                      size_t errlen);
+
 /* loader.c: the host path of the interpreter named by PT_INTERP segment
  * s, looked up under sysroot ("/" when NULL or empty). */
 void linux_interp_path(const struct elf_segment *s, const char *sysroot, char *out, size_t outlen);

@@ -13,7 +13,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 #include <x86intrin.h>
 
@@ -131,151 +130,6 @@ void linux_load_span(const struct elf_file *f, uint64_t *lowest, uint64_t *highe
 		*lowest = 0;
 }
 
-/* The stack image is built in a host buffer mirroring the top of the
- * guest stack, then copied in one go. */
-struct stack_builder {
-	uint8_t *buf;
-	uint64_t top; /* guest address of buf's end */
-	uint64_t size, sp;
-};
-
-static uint64_t push_bytes(struct stack_builder *b, const void *data, size_t n)
-{
-	if (b->top - b->sp + n > b->size)
-		return 0;
-	b->sp -= n;
-	memcpy(b->buf + (b->size - (b->top - b->sp)), data, n);
-	return b->sp;
-}
-
-static uint64_t push_string(struct stack_builder *b, const char *s)
-{
-	return push_bytes(b, s, strlen(s) + 1);
-}
-
-static int build_stack(struct linux_process *p, const struct elf_file *f, int argc, char *const argv[],
-                       char *const envp[], char *err, size_t errlen)
-{
-	struct guest_memory *m = p->cpu.memory;
-	uint64_t base = LINUX_STACK_TOP - LINUX_STACK_SIZE;
-	if (gmem_map(m, base, LINUX_STACK_SIZE, GUEST_READ | GUEST_WRITE))
-		return fail(err, errlen, "cannot map the stack");
-	/* Arguments and environment may use at most a quarter of the stack,
-	 * as the kernel allows (ARG_MAX follows RLIMIT_STACK / 4). */
-	struct stack_builder b = {
-	    .size = LINUX_STACK_SIZE / 4, .top = LINUX_STACK_TOP, .sp = LINUX_STACK_TOP};
-	b.buf = calloc(1, b.size);
-	if (!b.buf)
-		return fail(err, errlen, "out of memory");
-	int envc = 0;
-	while (envp && envp[envc])
-		envc++;
-	uint64_t *argp = calloc((size_t)argc + 1, sizeof *argp),
-	         *envpp = calloc((size_t)envc + 1, sizeof *envpp);
-	int rc = -1;
-	if (!argp || !envpp) {
-		fail(err, errlen, "out of memory");
-		goto out;
-	}
-	/* From the top: an end marker, the file name (AT_EXECFN), the
-	 * environment and argument strings, the platform string, the 16
-	 * AT_RANDOM bytes. */
-	uint64_t zero = 0;
-	push_bytes(&b, &zero, sizeof zero);
-	uint64_t execfn = push_string(&b, p->exe_path);
-	for (int i = envc - 1; i >= 0; i--)
-		if (!(envpp[i] = push_string(&b, envp[i])))
-			goto too_big;
-	for (int i = argc - 1; i >= 0; i--)
-		if (!(argp[i] = push_string(&b, argv[i])))
-			goto too_big;
-	uint64_t platform = push_string(&b, "x86_64");
-	uint8_t random_bytes[16];
-	if (getrandom(random_bytes, sizeof random_bytes, 0) != (ssize_t)sizeof random_bytes)
-		for (unsigned i = 0; i < sizeof random_bytes; i++)
-			random_bytes[i] = (uint8_t)rand();
-	b.sp &= ~15ull;
-	uint64_t random = push_bytes(&b, random_bytes, sizeof random_bytes);
-	if (!execfn || !platform || !random)
-		goto too_big;
-
-	/* The program headers' address in memory: PT_PHDR, or the PT_LOAD
-	 * that covers e_phoff in the file. */
-	Elf64_Ehdr eh;
-	memcpy(&eh, f->image, sizeof eh);
-	uint64_t phdr = 0;
-	for (size_t i = 0; i < f->nsegments; i++)
-		if (f->segments[i].type == PT_PHDR)
-			phdr = f->segments[i].vaddr + p->load_bias;
-	for (size_t i = 0; !phdr && i < f->nsegments; i++) {
-		const struct elf_segment *s = &f->segments[i];
-		if (s->type == PT_LOAD && eh.e_phoff >= s->offset && eh.e_phoff < s->offset + s->filesz)
-			phdr = s->vaddr + (eh.e_phoff - s->offset) + p->load_bias;
-	}
-	uint32_t id[4];
-	cpuid_query(NULL, 1, 0, id);
-	const uint64_t auxv[][2] = {
-	    /* ARCH_DLINFO (ARCH_DLINFO_IA32 for i386) comes first; without a
-	     * vDSO it is AT_MINSIGSTKSZ alone (see linux.h). */
-	    {AT_MINSIGSTKSZ, LINUX_MINSIGSTKSZ},
-	    {AT_HWCAP, id[3]},
-	    {AT_PAGESZ, GUEST_PAGE_SIZE},
-	    {AT_CLKTCK, 100},
-	    {AT_PHDR, phdr},
-	    {AT_PHENT, eh.e_phentsize},
-	    {AT_PHNUM, eh.e_phnum},
-	    {AT_BASE, p->interp_base},
-	    {AT_FLAGS, 0},
-	    {AT_ENTRY, p->entry},
-	    {AT_UID, getuid()},
-	    {AT_EUID, geteuid()},
-	    {AT_GID, getgid()},
-	    {AT_EGID, getegid()},
-	    {AT_SECURE, 0},
-	    {AT_RANDOM, random},
-	    /* AT_HWCAP2 (elf_hwcap2): bit 0 ring3mwait (Xeon Phi only), bit 1
-	     * FSGSBASE, set when the CPU has it (CPUID.7.0:EBX[0]) and the
-	     * kernel enables it. uopsim's CPUID has no FSGSBASE (nor
-	     * RDFSBASE/WRFSBASE micro-ops), so the kernel would report 0. */
-	    {AT_HWCAP2, 0},
-	    {AT_EXECFN, execfn},
-	    {AT_PLATFORM, platform},
-	    {AT_NULL, 0},
-	};
-	size_t nauxv = sizeof auxv / sizeof auxv[0];
-	/* argc, argv[] NULL, envp[] NULL, auxv: RSP ends 16-byte aligned. */
-	size_t words = 1 + (size_t)argc + 1 + (size_t)envc + 1 + 2 * nauxv;
-	b.sp &= ~15ull;
-	if (words & 1)
-		push_bytes(&b, &zero, sizeof zero);
-	for (size_t i = nauxv; i-- > 0;)
-		if (!push_bytes(&b, auxv[i], sizeof auxv[i]))
-			goto too_big;
-	push_bytes(&b, &zero, sizeof zero);
-	for (int i = envc - 1; i >= 0; i--)
-		push_bytes(&b, &envpp[i], sizeof envpp[i]);
-	push_bytes(&b, &zero, sizeof zero);
-	for (int i = argc - 1; i >= 0; i--)
-		push_bytes(&b, &argp[i], sizeof argp[i]);
-	uint64_t argc64 = (uint64_t)argc;
-	if (!push_bytes(&b, &argc64, sizeof argc64))
-		goto too_big;
-	if (gmem_poke(m, b.sp, b.buf + (b.size - (b.top - b.sp)), b.top - b.sp)) {
-		fail(err, errlen, "cannot write the initial stack");
-		goto out;
-	}
-	p->cpu.state.gpr[GPR_RSP] = b.sp;
-	rc = 0;
-	goto out;
-too_big:
-	fail(err, errlen, "argument list too long");
-out:
-	free(argp);
-	free(envpp);
-	free(b.buf);
-	return rc;
-}
-
 void linux_interp_path(const struct elf_segment *s, const char *sysroot, char *out, size_t outlen)
 {
 	char name[PATH_MAX];
@@ -381,7 +235,7 @@ static int load_elf(struct linux_process *p, const char *path, int argc, char *c
 		p->mmap_next = base;
 		s->rip = interp.entry + bias;
 	}
-	if (build_stack(p, &f, argc, argv, envp, err, errlen))
+	if (linux_build_stack(p, &f, 8, LINUX_STACK_TOP, "x86_64", argc, argv, envp, err, errlen))
 		goto out;
 	rc = 0;
 out:

@@ -199,14 +199,9 @@ static int64_t msg32(struct linux_process *p, const uint32_t v[3], int receive)
 			goto out;
 		if (m32[4] && (rc = cmsgs_in(ctl32, controllen, ctl, 2 * CONTROL_MAX, &ctl_len)) < 0)
 			goto out;
-		size_t off = 0;
-		for (uint32_t i = 0; i < iovlen && off < total; i++) {
-			size_t n = iov[i][1] < total - off ? iov[i][1] : total - off;
-			if (linux_copy_in(p, iov[i][0], tmp + off, n)) {
-				rc = -EFAULT;
-				goto out;
-			}
-			off += n;
+		if (linux_gather_iov32(p, (const uint32_t(*)[2])iov, iovlen, tmp, (size_t)total) < 0) {
+			rc = -EFAULT;
+			goto out;
 		}
 	} else {
 		ctl_len = m32[4] ? 2 * (size_t)controllen : 0; /* host headers are larger */
@@ -224,13 +219,8 @@ static int64_t msg32(struct linux_process *p, const uint32_t v[3], int receive)
 	rc = r < 0 ? -errno : r;
 	if (!receive || r < 0)
 		goto out;
-	size_t off = 0;
-	for (uint32_t i = 0; i < iovlen && off < (size_t)r; i++) {
-		size_t n = iov[i][1] < (size_t)r - off ? iov[i][1] : (size_t)r - off;
-		if (linux_copy_out(p, iov[i][0], tmp + off, n))
-			rc = -EFAULT;
-		off += n;
-	}
+	if (linux_scatter_iov32(p, (const uint32_t(*)[2])iov, iovlen, tmp, (size_t)r) < 0)
+		rc = -EFAULT;
 	uint32_t clen = m.msg_control ? cmsgs_out(&m, ctl32, controllen) : 0;
 	if ((m32[0] && linux_copy_out(p, m32[0], name, m.msg_namelen < namelen ? m.msg_namelen : namelen)) ||
 	    (clen && linux_copy_out(p, m32[4], ctl32, clen)))

@@ -186,6 +186,22 @@ static int64_t read_iovec(struct linux_process *p, uint64_t addr, uint64_t n, st
 	return total > MAX_IO ? MAX_IO : (int64_t)total;
 }
 
+/* Copies the guest buffers of iov[0..n) into tmp, one after another, up
+ * to total bytes (read_iovec's sum, capped at MAX_IO): the data of a
+ * writev or sendmsg. Returns the bytes copied, or -EFAULT. */
+static int64_t gather_iovec(struct linux_process *p, const struct iovec *iov, uint64_t n, uint8_t *tmp,
+                            size_t total)
+{
+	size_t off = 0;
+	for (uint64_t i = 0; i < n && off < total; i++) {
+		size_t len = iov[i].iov_len < total - off ? iov[i].iov_len : total - off;
+		if (linux_copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, len))
+			return -EFAULT;
+		off += len;
+	}
+	return (int64_t)off;
+}
+
 static int64_t sys_writev(struct linux_process *p, const uint64_t a[6])
 {
 	struct iovec iov[IOV_MAX_];
@@ -195,16 +211,12 @@ static int64_t sys_writev(struct linux_process *p, const uint64_t a[6])
 	uint8_t *tmp = malloc(total ? (size_t)total : 1);
 	if (!tmp)
 		return -ENOMEM;
-	size_t off = 0;
-	for (uint64_t i = 0; i < a[2] && off < (size_t)total; i++) {
-		size_t n = iov[i].iov_len < (size_t)total - off ? iov[i].iov_len : (size_t)total - off;
-		if (linux_copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n)) {
-			free(tmp);
-			return -EFAULT;
-		}
-		off += n;
+	int64_t off = gather_iovec(p, iov, a[2], tmp, (size_t)total);
+	if (off < 0) {
+		free(tmp);
+		return off;
 	}
-	int64_t rc = host(write((int)a[0], tmp, off));
+	int64_t rc = host(write((int)a[0], tmp, (size_t)off));
 	free(tmp);
 	return rc;
 }
@@ -913,14 +925,9 @@ static int64_t msg_call(struct linux_process *p, const uint64_t a[6], int receiv
 	uint8_t *tmp = malloc(total ? (size_t)total : 1);
 	if (!tmp)
 		return -ENOMEM;
-	size_t off = 0;
-	for (uint64_t i = 0; !receive && i < gm.iovlen && off < (size_t)total; i++) {
-		size_t n = iov[i].iov_len < (size_t)total - off ? iov[i].iov_len : (size_t)total - off;
-		if (linux_copy_in(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n)) {
-			free(tmp);
-			return -EFAULT;
-		}
-		off += n;
+	if (!receive && gather_iovec(p, iov, gm.iovlen, tmp, (size_t)total) < 0) {
+		free(tmp);
+		return -EFAULT;
 	}
 	struct iovec one = {tmp, (size_t)total};
 	struct msghdr m = {
@@ -934,7 +941,7 @@ static int64_t msg_call(struct linux_process *p, const uint64_t a[6], int receiv
 	ssize_t r = receive ? recvmsg((int)a[0], &m, (int)a[2]) : sendmsg((int)a[0], &m, (int)a[2]);
 	int64_t rc = r < 0 ? -errno : r;
 	if (receive && r >= 0) {
-		off = 0;
+		size_t off = 0;
 		for (uint64_t i = 0; i < gm.iovlen && off < (size_t)r; i++) {
 			size_t n = iov[i].iov_len < (size_t)r - off ? iov[i].iov_len : (size_t)r - off;
 			if (linux_copy_out(p, (uint64_t)(uintptr_t)iov[i].iov_base, tmp + off, n))

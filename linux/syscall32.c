@@ -175,6 +175,34 @@ static int64_t read_iov32(struct linux_process *p, uint32_t addr, uint32_t n, ui
 	return total > MAX_IO ? MAX_IO : (int64_t)total;
 }
 
+/* The data of an i386 writev or sendmsg (linux32.h). */
+int64_t linux_gather_iov32(struct linux_process *p, const uint32_t (*iov)[2], uint32_t n, uint8_t *tmp, size_t total)
+{
+	size_t off = 0;
+	for (uint32_t i = 0; i < n && off < total; i++) {
+		size_t len = iov[i][1] < total - off ? iov[i][1] : total - off;
+		if (linux_copy_in(p, iov[i][0], tmp + off, len))
+			return -EFAULT;
+		off += len;
+	}
+	return (int64_t)off;
+}
+
+/* The data of an i386 readv or recvmsg (linux32.h). */
+int64_t linux_scatter_iov32(struct linux_process *p, const uint32_t (*iov)[2], uint32_t n, const uint8_t *tmp,
+                            size_t got)
+{
+	int64_t rc = 0;
+	size_t off = 0;
+	for (uint32_t i = 0; i < n && off < got; i++) {
+		size_t len = iov[i][1] < got - off ? iov[i][1] : got - off;
+		if (linux_copy_out(p, iov[i][0], tmp + off, len))
+			rc = -EFAULT; /* the rest is still written, as before */
+		off += len;
+	}
+	return rc;
+}
+
 static int64_t s_writev(struct linux_process *p, const uint32_t a[6])
 {
 	uint32_t iov[1024][2];
@@ -184,16 +212,12 @@ static int64_t s_writev(struct linux_process *p, const uint32_t a[6])
 	uint8_t *tmp = malloc(total ? (size_t)total : 1);
 	if (!tmp)
 		return -ENOMEM;
-	size_t off = 0;
-	for (uint32_t i = 0; i < a[2] && off < (size_t)total; i++) {
-		size_t n = iov[i][1] < (size_t)total - off ? iov[i][1] : (size_t)total - off;
-		if (linux_copy_in(p, iov[i][0], tmp + off, n)) {
-			free(tmp);
-			return -EFAULT;
-		}
-		off += n;
+	int64_t off = linux_gather_iov32(p, iov, a[2], tmp, (size_t)total);
+	if (off < 0) {
+		free(tmp);
+		return off;
 	}
-	ssize_t r = write((int)a[0], tmp, off);
+	ssize_t r = write((int)a[0], tmp, (size_t)off);
 	int64_t rc = r < 0 ? -errno : r;
 	free(tmp);
 	return rc;
@@ -210,13 +234,8 @@ static int64_t s_readv(struct linux_process *p, const uint32_t a[6])
 		return -ENOMEM;
 	ssize_t r = read((int)a[0], tmp, (size_t)total);
 	int64_t rc = r < 0 ? -errno : r;
-	size_t off = 0;
-	for (uint32_t i = 0; r > 0 && i < a[2] && off < (size_t)r; i++) {
-		size_t n = iov[i][1] < (size_t)r - off ? iov[i][1] : (size_t)r - off;
-		if (linux_copy_out(p, iov[i][0], tmp + off, n))
-			rc = -EFAULT;
-		off += n;
-	}
+	if (r > 0 && linux_scatter_iov32(p, iov, a[2], tmp, (size_t)r) < 0)
+		rc = -EFAULT;
 	free(tmp);
 	return rc;
 }

@@ -25,6 +25,7 @@
 #include "decoder/x86_format.h"
 #include "lockstep/flag_rules.h"
 #include "lockstep/lockstep.h"
+#include "lockstep/lockstep_internal.h"
 #include "machine/cpu.h"
 #include "machine/cpuid.h"
 #include "machine/memory.h"
@@ -403,7 +404,7 @@ static void flag_text(uint64_t flags, uint64_t undefined, char *buf, size_t size
  * range). As undefined flags, they are not compared but taken from the
  * reference (qemu sets C2 after FSQRT of a negative number, the CPU and
  * uopsim do not). */
-static unsigned x87_undefined_cc(const struct x86_insn *insn)
+unsigned lockstep_x87_undefined_cc(const struct x86_insn *insn)
 {
 	enum { C0 = 0x100, C2 = 0x400, C3 = 0x4000 };
 	if (insn->encoding != X86_ENC_LEGACY || insn->map != 0 || insn->opcode < 0xd8 || insn->opcode > 0xdf)
@@ -427,7 +428,7 @@ static unsigned x87_undefined_cc(const struct x86_insn *insn)
 
 /* Whether two x87 values are equal or neighbours (1 ulp apart): the same
  * sign, and exponent:fraction, read as one number, differ by at most 1. */
-static int within_one_ulp(const struct x87_reg *a, const struct x87_reg *b)
+int lockstep_within_one_ulp(const struct x87_reg *a, const struct x87_reg *b)
 {
 	if ((a->sign_exponent ^ b->sign_exponent) & 0x8000)
 		return 0;
@@ -446,7 +447,8 @@ static int give_last_bit(struct x86_state *ref, const struct x86_state *ours, en
 		return 0;
 	int changed = 0;
 	for (int i = 0; i < 8; i++)
-		if (memcmp(&ref->st[i], &ours->st[i], sizeof ref->st[i]) && within_one_ulp(&ref->st[i], &ours->st[i])) {
+		if (memcmp(&ref->st[i], &ours->st[i], sizeof ref->st[i]) &&
+		    lockstep_within_one_ulp(&ref->st[i], &ours->st[i])) {
 			ref->st[i] = ours->st[i];
 			changed = 1;
 		}
@@ -848,6 +850,20 @@ static enum lockstep_result syscall_step(struct lockstep *ls, uint64_t rip, int 
 	return LOCKSTEP_SAME;
 }
 
+/* Whether one step of insn may leave the instruction pointer where it
+ * was: a REP string iteration, or a relative branch to itself. */
+static int stays_in_place(const struct x86_insn *insn, int length)
+{
+	if (length <= 0)
+		return 1; /* undecodable: the step faults, nothing to second-guess */
+	if (insn->prefixes & (X86_PREFIX_REP | X86_PREFIX_REPNE))
+		return 1;
+	for (unsigned i = 0; i < insn->noperands; i++)
+		if (insn->operands[i].kind == X86_OP_REL && insn->operands[i].imm == -length)
+			return 1;
+	return 0;
+}
+
 enum lockstep_result lockstep_run(const struct ref_ops *ops, char *const argv[], char *const envp[],
                                   const struct lockstep_options *opt, struct lockstep_summary *summary)
 {
@@ -937,6 +953,26 @@ enum lockstep_result lockstep_run(const struct ref_ops *ops, char *const argv[],
 			}
 			if (ref_state(ls))
 				break;
+			/* qemu-i386's stub sometimes reports a completed step
+			 * when a host signal (a guest timer) interrupted it before
+			 * the instruction ran: EIP has not moved. Only a REP string
+			 * iteration or a branch to itself may stay in place; any
+			 * other instruction is stepped again. */
+			for (int again = 0; again < 3 && stop == REF_STEPPED && ls->ref.rip == rip &&
+			                    !stays_in_place(&insn, length);
+			     again++) {
+				stop = ops->step(ls->r, &sig, ls->err, sizeof ls->err);
+				if (stop == REF_ERROR || stop == REF_EXITED || ref_state(ls))
+					break;
+			}
+			if (stop == REF_ERROR) {
+				fail(ls);
+				break;
+			}
+			if (stop == REF_EXITED) {
+				result = finish(ls, sig);
+				break;
+			}
 		}
 		if (stop == REF_SIGNAL) {
 			/* Delivered before the instruction: nothing to compare. */
@@ -991,7 +1027,7 @@ enum lockstep_result lockstep_run(const struct ref_ops *ops, char *const argv[],
 		}
 		if (ops->blind & REF_BLIND_FPU_TAG)
 			ls->ref.fpu_tag = ls->cpu.state.fpu_tag;
-		unsigned cc = x87_undefined_cc(&ls->cpu.insn);
+		unsigned cc = lockstep_x87_undefined_cc(&ls->cpu.insn);
 		ls->cpu.state.fpu_status = (uint16_t)((ls->cpu.state.fpu_status & ~cc) | (ls->ref.fpu_status & cc));
 		if (correct_reference(ls)) {
 			fail(ls);

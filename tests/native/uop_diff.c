@@ -35,6 +35,7 @@
 #include "machine/memory.h"
 #include "lockstep/flag_rules.h"
 #include "tests/native/native_run.h"
+#include "tests/native/seqgen.h"
 
 #define CODE_ADDR 0x20000000ull
 #define CODE_SIZE 0x4000ull
@@ -42,7 +43,7 @@
 #define DATA_SIZE 0x1000ull
 #define STACK_ADDR 0x20020000ull
 #define STACK_SIZE 0x2000ull
-#define MAX_LENGTH 64
+#define MAX_LENGTH SEQGEN_MAX_LENGTH
 
 static uint64_t rng_state;
 
@@ -72,16 +73,12 @@ static int native_step;
 
 static uint64_t rnd(void)
 {
-	/* xorshift64*: a fixed seed gives the same cases on every machine. */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 0x2545F4914F6CDD1Dull;
+	return seqgen_rnd(&rng_state);
 }
 
 static unsigned rnd_below(unsigned n)
 {
-	return (unsigned)(rnd() % n);
+	return seqgen_rnd_below(&rng_state, n);
 }
 
 /* Register values with the edge cases that break flag logic. */
@@ -91,11 +88,7 @@ static uint64_t interesting_value(void)
 		0, 1, 2, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF,
 		0x7FFFFFFFFFFFFFFFull, 0x8000000000000000ull, ~0ull, 31, 32, 63, 64, 0x100000000ull,
 	};
-	switch (rnd_below(4)) {
-	case 0: return special[rnd_below(sizeof special / sizeof special[0])];
-	case 1: return rnd() & 0xFF;
-	default: return rnd();
-	}
+	return seqgen_interesting(&rng_state, special, sizeof special / sizeof special[0]);
 }
 
 /* 64-bit patterns that are interesting as two floats or one double. */
@@ -136,11 +129,6 @@ static long double interesting_long_double(void)
 }
 
 
-
-static int is_stack_pointer(enum x86_reg r)
-{
-	return r == X86_REG_RSP || r == X86_REG_ESP || r == X86_REG_SP || r == X86_REG_SPL;
-}
 
 /* The SHA extensions (0F 38 C8-CD, 0F 3A CC): the SDM gives them exception type
  * 4, #GP on a misaligned m128 (uopsim does so); the AMD host does not check.
@@ -211,8 +199,9 @@ static struct x87_image x87_images[MAX_LENGTH];
 static unsigned nx87_images;
 
 /* One candidate instruction; returns its length or 0 if rejected. */
-static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison)
+static int generate_instruction(void *context, uint8_t *out, uint64_t address, uint64_t *poison)
 {
+	(void)context;
 	uint8_t b[32];
 	unsigned n = 0;
 	enum isa pick = isa != ISA_GP && rnd_below(10) < 7 ? isa : ISA_GP;
@@ -264,42 +253,14 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 			b[n++] = 0x0F;
 		b[n++] = (uint8_t)rnd();
 	}
-	uint8_t modrm = (uint8_t)rnd();
-	if ((modrm >> 6) != 3)
-		modrm = (uint8_t)((modrm & 0x38) | 0x05); /* [rip + disp32] */
-	b[n++] = modrm;
-	for (int i = 0; i < 12; i++)
-		b[n++] = (uint8_t)rnd();
+	n = seqgen_modrm_and_tail(&rng_state, b, n, 0x05); /* [rip + disp32] */
 
 	struct x86_insn insn;
-	int len = x86_decode(b, n, X86_MODE_64, &insn);
-	if (len <= 0)
-		return 0;
 	struct uop u[UOP_MAX_PER_INSN];
-	int nu = uop_crack(&insn, address, u);
-	if (nu <= 0)
+	int nu;
+	int len = seqgen_decode(b, n, X86_MODE_64, address, &insn, u, &nu);
+	if (!len || seqgen_reject_uops(u, nu, 0, &rng_state) || seqgen_names_stack_pointer(&insn))
 		return 0;
-	for (int i = 0; i < nu; i++) {
-		const struct uop_info *info = &uop_info[u[i].op];
-		if (info->unit == UNIT_BRANCH && u[i].op != UOP_UBRCC)
-			return 0; /* control flow: curated tests cover it */
-		if (info->unit == UNIT_SYS)
-			return 0;
-		if (u[i].op == UOP_ADVANCE)
-			return 0; /* string instructions: curated tests */
-		if (u[i].op == UOP_VFRCP || u[i].op == UOP_VFRSQRT)
-			return 0; /* RCPPS/RSQRTPS: value undefined within the SDM's error bound */
-		if ((u[i].op == UOP_DIVQ || u[i].op == UOP_IDIVQ) && rnd_below(4))
-			return 0; /* most random divisions fault; keep a few */
-		if ((u[i].op == UOP_SHLD || u[i].op == UOP_SHRD) && u[i].width == 2 &&
-		    (u[i].src[2] || (u[i].imm & 0x1F) > 16))
-			return 0; /* 16-bit double shifts past 16: result undefined */
-		if (u[i].op == UOP_BSWAP && u[i].width == 2)
-			return 0; /* BSWAP r16: undefined (SDM vol. 2, BSWAP) */
-	}
-	for (unsigned i = 0; i < insn.noperands; i++)
-		if (insn.operands[i].kind == X86_OP_REG && is_stack_pointer(insn.operands[i].reg))
-			return 0; /* keep RSP pointing at the stack */
 	if (sha_extension(&insn) && insn.has_modrm && (insn.modrm >> 6) != 3 && (insn.modrm & 0xC7) != 0x05)
 		return 0; /* a SHA memory operand not RIP-relative cannot be aligned (see sha_extension()) */
 	if (insn.form == X86_FORM_MASKMOVQ_Pq_Nq)
@@ -314,7 +275,7 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 			     uopsim the final RSP (SDM: unspecified); curated tests */
 	if (insn.form == X86_FORM_POPF || insn.form == X86_FORM_POPFD || insn.form == X86_FORM_POPFQ)
 		return 0; /* random TF/AC values trap: curated tests cover POPF */
-	if (flags_read(u, nu) & *poison)
+	if (seqgen_reads_poison(u, nu, *poison))
 		return 0;
 	/* Point a RIP-relative operand into the data page (whole operand inside). */
 	if (insn.has_modrm && (insn.modrm >> 6) != 3 && insn.disp_offset) {
@@ -348,85 +309,23 @@ static int generate_instruction(uint8_t *out, uint64_t address, uint64_t *poison
 			x87_images[nx87_images++] = img;
 		}
 	}
-	uint64_t undefined, defined;
-	flag_effects(u, nu, &undefined, &defined);
-	*poison = (*poison & ~defined) | undefined;
-	memcpy(out, b, (size_t)len);
-	return len;
+	return seqgen_accept(out, b, len, u, nu, poison);
 }
 
-struct sequence {
-	uint8_t code[MAX_LENGTH * 15];
-	size_t code_len;
-	unsigned count;
-	uint64_t poison;                 /* after the last instruction */
-	uint64_t poison_after[MAX_LENGTH]; /* after each instruction */
-	uint64_t insn_addr[MAX_LENGTH];
-};
-
-static void generate_sequence(struct sequence *s, unsigned length)
+static void generate_sequence(struct seqgen_sequence *s, unsigned length)
 {
-	s->code_len = 0;
-	s->count = 0;
-	s->poison = 0;
+	static const struct seqgen_source source = {
+		.prog = "uop-diff", .code_addr = CODE_ADDR, .instruction = generate_instruction,
+	};
 	nx87_images = 0;
-	unsigned attempts = 0;
-	while (s->count < length) {
-		uint64_t address = CODE_ADDR + s->code_len;
-		uint64_t poison = s->poison;
-		int len = generate_instruction(s->code + s->code_len, address, &poison);
-		if (!len) {
-			if (++attempts > 10000000) {
-				fprintf(stderr, "uop-diff: no crackable instruction found for this --isa\n");
-				exit(2);
-			}
-			continue;
-		}
-		s->poison_after[s->count] = poison;
-		s->insn_addr[s->count++] = address;
-		s->code_len += (size_t)len;
-		s->poison = poison;
-	}
+	seqgen_generate(s, length, &source);
 }
 
 /* A curated code file: the flags any of its instructions may leave
  * undefined (a linear sweep over the code). */
-static int load_code_file(const char *path, struct sequence *s)
+static int load_code_file(const char *path, struct seqgen_sequence *s)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "uop-diff: cannot open %s\n", path);
-		return -1;
-	}
-	s->code_len = fread(s->code, 1, sizeof s->code, f);
-	int too_long = !feof(f) || fgetc(f) != EOF;
-	fclose(f);
-	if (too_long || s->code_len == 0) {
-		fprintf(stderr, "uop-diff: %s: empty or longer than %zu bytes\n", path, sizeof s->code);
-		return -1;
-	}
-	s->count = 0;
-	s->poison = 0;
-	for (size_t offset = 0; offset < s->code_len && s->count < MAX_LENGTH;) {
-		struct x86_insn insn;
-		int len = x86_decode(s->code + offset, s->code_len - offset, X86_MODE_64, &insn);
-		if (len <= 0) {
-			fprintf(stderr, "uop-diff: %s: undecodable bytes at offset %zu\n", path, offset);
-			return -1;
-		}
-		struct uop u[UOP_MAX_PER_INSN];
-		int n = uop_crack(&insn, CODE_ADDR + offset, u);
-		if (n > 0) {
-			uint64_t undefined, defined;
-			flag_effects(u, n, &undefined, &defined);
-			s->poison |= undefined;
-		}
-		s->insn_addr[s->count++] = CODE_ADDR + offset;
-		offset += (size_t)len;
-	}
-	for (unsigned i = 0; i < s->count; i++)
-		s->poison_after[i] = s->poison;
-	return 0;
+	return seqgen_load_code("uop-diff", path, X86_MODE_64, CODE_ADDR, s);
 }
 
 static void random_state(struct x86_state *st, uint8_t *data)
@@ -529,7 +428,7 @@ static uint64_t image_address(const struct x86_insn *insn, const struct x86_stat
 }
 
 /* Steps one instruction, recording the x87 state image it stores. */
-static enum cpu_event step_recording(struct cpu *cpu, const struct sequence *s, struct outcome *o)
+static enum cpu_event step_recording(struct cpu *cpu, const struct seqgen_sequence *s, struct outcome *o)
 {
 	struct x86_insn insn;
 	struct x87_image img;
@@ -547,7 +446,7 @@ static enum cpu_event step_recording(struct cpu *cpu, const struct sequence *s, 
 
 /* Runs the sequence in uopsim, one instruction at a time (recording the x87
  * images stored) or through the block cache (blocks: no images recorded). */
-static void run_uopsim(const struct sequence *s, const struct x86_state *initial, const uint8_t *data,
+static void run_uopsim(const struct seqgen_sequence *s, const struct x86_state *initial, const uint8_t *data,
 		       struct outcome *o, int blocks)
 {
 	struct cpu cpu;
@@ -603,33 +502,16 @@ static void run_uopsim(const struct sequence *s, const struct x86_state *initial
 static const char *const gpr_names[16] = { "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
 					   "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15" };
 
-static void print_sequence(const struct sequence *s)
+static void print_sequence(const struct seqgen_sequence *s)
 {
-	for (unsigned i = 0; i < s->count; i++) {
-		struct x86_insn insn;
-		size_t offset = s->insn_addr[i] - CODE_ADDR;
-		int len = x86_decode(s->code + offset, s->code_len - offset, X86_MODE_64, &insn);
-		char text[128];
-		x86_format_intel(&insn, s->insn_addr[i], text, sizeof text);
-		printf("    %llx:", (unsigned long long)s->insn_addr[i]);
-		for (int b = 0; b < len; b++)
-			printf(" %02x", s->code[offset + (size_t)b]);
-		printf("%*s%s\n", (int)(3 * (12 - len) + 2) > 2 ? 3 * (12 - len) + 2 : 2, "", text);
-		struct uop u[UOP_MAX_PER_INSN];
-		int n = uop_crack(&insn, s->insn_addr[i], u);
-		for (int k = 0; k < n; k++) {
-			char ut[160];
-			uop_format(&u[k], ut, sizeof ut);
-			printf("          %s\n", ut);
-		}
-	}
+	seqgen_print(s, s->count, X86_MODE_64, CODE_ADDR);
 }
 
 /* The x87 state images (FNSAVE, FRSTOR, FNSTENV, FLDENV, FXSAVE, FXRSTOR) are
  * accessed piecewise by microcode; which byte of a page-crossing image the
  * processor reports in CR2 is its own (this host names the last byte): such
  * faults compare by page. */
-static int multi_access_fault(const struct sequence *s, const struct outcome *ours)
+static int multi_access_fault(const struct seqgen_sequence *s, const struct outcome *ours)
 {
 	if (ours->executed >= s->count)
 		return 0;
@@ -648,8 +530,8 @@ static int multi_access_fault(const struct sequence *s, const struct outcome *ou
 }
 
 /* Compares; prints the differences and returns how many there are. */
-static int compare(const struct sequence *s, const struct x86_state *initial, const struct native_result *nat,
-		   const struct outcome *ours, uint64_t flag_mask, int report)
+static int compare(const struct seqgen_sequence *s, const struct x86_state *initial,
+		   const struct native_result *nat, const struct outcome *ours, uint64_t flag_mask, int report)
 {
 	int diffs = 0;
 	char lines[4096];
@@ -775,7 +657,7 @@ static void mask_x87_pointers(const struct native_result *nat, struct outcome *o
 }
 
 /* Whether the code has an instruction of one of the forms (a linear sweep). */
-static int has_form(const struct sequence *s, const enum x86_form *forms, unsigned n)
+static int has_form(const struct seqgen_sequence *s, const enum x86_form *forms, unsigned n)
 {
 	int len;
 	for (size_t offset = 0; offset < s->code_len; offset += (size_t)(len > 0 ? len : 1)) {
@@ -794,7 +676,7 @@ static const enum x86_form pushf_forms[] = { X86_FORM_PUSHF, X86_FORM_PUSHFD, X8
 
 /* The native side of a case: single-stepped with --native-step where it
  * can be (see native_step). */
-static int run_native(const struct sequence *s, const struct x86_state *initial, const uint8_t *data,
+static int run_native(const struct seqgen_sequence *s, const struct x86_state *initial, const uint8_t *data,
 		      struct native_result *nat)
 {
 	struct native_case nc;
@@ -848,7 +730,8 @@ static unsigned rerun_cases[8];
  * can store one. Whether uopsim stopped on that: then a random sequence is
  * compared up to that instruction only (mxcsr_mm_cuts counts them). */
 static unsigned mxcsr_mm_cuts;
-static int mxcsr_mm_fault(const struct sequence *s, const struct native_result *nat, const struct outcome *ours)
+static int mxcsr_mm_fault(const struct seqgen_sequence *s, const struct native_result *nat,
+			  const struct outcome *ours)
 {
 	if (ours->signal != SIGSEGV || ours->vector != VEC_GP || (nat->signal && nat->final.rip == ours->state.rip))
 		return 0;
@@ -878,8 +761,8 @@ static int mxcsr_mm_fault(const struct sequence *s, const struct native_result *
  * kernel FPU save/restore. A deterministic difference there (a uopsim bug)
  * differs on every repeat and is reported. */
 #define HOST_RERUNS 3
-static int run_case(const struct sequence *s, const struct x86_state *initial, const uint8_t *data, int curated,
-		    int report, uint64_t *executed)
+static int run_case(const struct seqgen_sequence *s, const struct x86_state *initial, const uint8_t *data,
+		    int curated, int report, uint64_t *executed)
 {
 	struct native_result nat;
 	if (run_native(s, initial, data, &nat))
@@ -895,7 +778,7 @@ static int run_case(const struct sequence *s, const struct x86_state *initial, c
 		ours.nimages = scratch.nimages;
 	}
 	if (!curated && ours.executed < s->count && mxcsr_mm_fault(s, &nat, &ours)) {
-		static struct sequence prefix;
+		static struct seqgen_sequence prefix;
 		prefix = *s;
 		prefix.count = (unsigned)ours.executed;
 		prefix.code_len = s->insn_addr[ours.executed] - CODE_ADDR;
@@ -952,9 +835,10 @@ static int run_case(const struct sequence *s, const struct x86_state *initial, c
 
 /* Re-runs growing prefixes of a diverging random sequence to name the
  * first instruction after which the two sides differ. */
-static void find_first_divergence(const struct sequence *s, const struct x86_state *initial, const uint8_t *data)
+static void find_first_divergence(const struct seqgen_sequence *s, const struct x86_state *initial,
+				  const uint8_t *data)
 {
-	static struct sequence prefix;
+	static struct seqgen_sequence prefix;
 	for (unsigned k = 1; k <= s->count; k++) {
 		prefix = *s;
 		prefix.count = k;
@@ -1024,14 +908,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	rng_state = seed * 0x9E3779B97F4A7C15ull + 1;
-	static struct sequence curated;
+	static struct seqgen_sequence curated;
 	if (code_file && load_code_file(code_file, &curated))
 		return 2;
 	unsigned passed = 0, failed = 0;
 	uint64_t instructions = 0;
 	static uint8_t data[DATA_SIZE];
 	for (unsigned c = 0; c < cases; c++) {
-		static struct sequence s;
+		static struct seqgen_sequence s;
 		if (code_file)
 			s = curated;
 		else
