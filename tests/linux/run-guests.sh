@@ -69,23 +69,32 @@ build_guest calls-static tests/linux/calls.c -static
 build_guest calls32 tests/linux/calls.c -m32 -static 2>/dev/null || true
 build_guest calls32-dyn tests/linux/calls.c -m32 2>/dev/null || true
 
-# same NAME STDIN PROGRAM ARGS...: stdout bytes and exit status of the
-# native run and of `uopsim run` must agree.
-same() {
-  local name=$1 input=$2
-  shift 2
-  local n_out="$RUN/native.out" u_out="$RUN/uopsim.out" u_err="$RUN/uopsim.err" n_rc u_rc
-  timeout "$TIMEOUT" "$@" <"$input" >"$n_out" 2>/dev/null
-  n_rc=$?
+# judge NAME LABEL STDIN N ORACLE-COMMAND(N words) PROGRAM ARGS...: the
+# oracle command (LABEL names it in messages) and `uopsim run PROGRAM ARGS`
+# must print the same stdout bytes and exit with the same status.
+judge() {
+  local name=$1 label=$2 input=$3 n=$4
+  shift 4
+  local oracle=("${@:1:n}")
+  shift "$n"
+  local o_out="$RUN/oracle.out" u_out="$RUN/uopsim.out" u_err="$RUN/uopsim.err" o_rc u_rc
+  timeout "$TIMEOUT" "${oracle[@]}" <"$input" >"$o_out" 2>/dev/null
+  o_rc=$?
   timeout "$TIMEOUT" "$U" run -- "$@" <"$input" >"$u_out" 2>"$u_err"
   u_rc=$?
-  if [ "$n_rc" != "$u_rc" ]; then
-    fail "$name" "exit status $u_rc, native $n_rc; $(grep -m1 '^uopsim' "$u_err")"
-  elif ! cmp -s "$n_out" "$u_out"; then
-    fail "$name" "stdout differs ($(wc -c <"$u_out") bytes, native $(wc -c <"$n_out")); $(grep -m1 '^uopsim' "$u_err")"
+  if [ "$o_rc" != "$u_rc" ]; then
+    fail "$name" "exit status $u_rc, $label $o_rc; $(grep -m1 '^uopsim' "$u_err")"
+  elif ! cmp -s "$o_out" "$u_out"; then
+    fail "$name" "stdout differs ($(wc -c <"$u_out") bytes, $label $(wc -c <"$o_out")); $(grep -m1 '^uopsim' "$u_err")"
   else
     pass "$name"
   fi
+}
+
+# same NAME STDIN PROGRAM ARGS...: stdout bytes and exit status of the
+# native run and of `uopsim run` must agree.
+same() {
+  judge "$1" native "$2" $(($# - 2)) "${@:3}" "${@:3}"
 }
 
 # pending NAME STDIN PROGRAM ARGS...: a case known to need micro-ops
@@ -230,20 +239,7 @@ fi
 # same_as NAME STDIN ORACLE PROGRAM ARGS...: the i386 PROGRAM under
 # `uopsim run` must agree with the x86-64 ORACLE run natively.
 same_as() {
-  local name=$1 input=$2 oracle=$3
-  shift 3
-  local n_out="$RUN/native.out" u_out="$RUN/uopsim.out" u_err="$RUN/uopsim.err" n_rc u_rc
-  timeout "$TIMEOUT" "$oracle" "${@:2}" <"$input" >"$n_out" 2>/dev/null
-  n_rc=$?
-  timeout "$TIMEOUT" "$U" run -- "$@" <"$input" >"$u_out" 2>"$u_err"
-  u_rc=$?
-  if [ "$n_rc" != "$u_rc" ]; then
-    fail "$name" "exit status $u_rc, native $n_rc; $(grep -m1 '^uopsim' "$u_err")"
-  elif ! cmp -s "$n_out" "$u_out"; then
-    fail "$name" "stdout differs ($(wc -c <"$u_out") bytes, native $(wc -c <"$n_out")); $(grep -m1 '^uopsim' "$u_err")"
-  else
-    pass "$name"
-  fi
+  judge "$1" native "$2" $(($# - 3)) "$3" "${@:5}" "${@:4}"
 }
 
 # same_qemu NAME STDIN PROGRAM ARGS...: the i386 PROGRAM under `uopsim
@@ -252,24 +248,11 @@ same_as() {
 # i386 signal frame); this kernel cannot run i386 programs itself.
 QEMU_I386=$(command -v qemu-i386 || true)
 same_qemu() {
-  local name=$1 input=$2
-  shift 2
-  local q_out="$RUN/qemu.out" u_out="$RUN/uopsim.out" u_err="$RUN/uopsim.err" q_rc u_rc
   if [ -z "$QEMU_I386" ]; then
-    skip "$name" "no qemu-i386"
+    skip "$1" "no qemu-i386"
     return
   fi
-  timeout "$TIMEOUT" "$QEMU_I386" "$@" <"$input" >"$q_out" 2>/dev/null
-  q_rc=$?
-  timeout "$TIMEOUT" "$U" run -- "$@" <"$input" >"$u_out" 2>"$u_err"
-  u_rc=$?
-  if [ "$q_rc" != "$u_rc" ]; then
-    fail "$name" "exit status $u_rc, qemu-i386 $q_rc; $(grep -m1 '^uopsim' "$u_err")"
-  elif ! cmp -s "$q_out" "$u_out"; then
-    fail "$name" "stdout differs ($(wc -c <"$u_out") bytes, qemu-i386 $(wc -c <"$q_out")); $(grep -m1 '^uopsim' "$u_err")"
-  else
-    pass "$name"
-  fi
+  judge "$1" qemu-i386 "$2" $(($# - 1)) "$QEMU_I386" "${@:3}" "${@:3}"
 }
 
 echo "== i386 programs (against their x86-64 builds run natively)"
